@@ -1,0 +1,108 @@
+"""Group tagged runs into attributions: which content goes with which cue and source.
+
+The tagger says *what* each stretch of text is; this step says *which belong together*.
+Rules, in order:
+1. A content run interrupted only by a cue (and maybe its source) in the same paragraph
+   is one content in several fragments: `“…,” she said, “…”`.
+2. Each content takes the nearest cue in its paragraph; a content in a paragraph with no
+   cue continues the attribution before it (multi-paragraph quotes, colon lead-ins).
+3. Each cue takes the nearest source in its paragraph, preferring one in the same sentence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SENT_END = ".!?"
+CLOSERS = "\"”’'»)]"
+
+
+@dataclass
+class Run:
+    role: str
+    start: int
+    end: int
+    para: int
+    confidence: float = 1.0
+
+
+@dataclass
+class Group:
+    content: list[Run] = field(default_factory=list)
+    cue: list[Run] = field(default_factory=list)
+    source: list[Run] = field(default_factory=list)
+
+    @property
+    def para(self) -> int:
+        return (self.content or self.cue)[0].para
+
+    @property
+    def start(self) -> int:
+        return min(r.start for r in self.content + self.cue)
+
+    @property
+    def end(self) -> int:
+        return max(r.end for r in self.content + self.cue)
+
+
+def _ends_sentence(text: str, run: Run) -> bool:
+    tail = text[run.start:run.end].rstrip().rstrip(CLOSERS + " ")
+    return tail[-1:] in SENT_END if tail else False
+
+
+def _dist(a: Run, b: Run) -> int:
+    if a.end <= b.start:
+        return b.start - a.end
+    if b.end <= a.start:
+        return a.start - b.end
+    return 0
+
+
+def _sentence_break(text: str, a: int, b: int) -> bool:
+    """Is there a sentence end between char offsets a and b (a < b)?"""
+    gap = text[a:b]
+    return any(c in gap for c in ".!?") and not gap.strip(" ,;:—–-\"“”'’‘«»") == ""
+
+
+def assemble(text: str, tag_runs: list[Run]) -> list[Group]:
+    runs = sorted(tag_runs, key=lambda r: r.start)
+    contents = [r for r in runs if r.role == "CONTENT"]
+    cues = [r for r in runs if r.role == "CUE"]
+    sources = [r for r in runs if r.role == "SOURCE"]
+
+    # 1-2. each content run goes to the nearest cue in its paragraph; the runs that
+    # share a cue are one content in several fragments. A paragraph with content but no
+    # cue continues the nearest cue before it (a quote running over paragraphs, or the
+    # content after "…, he said:" at a paragraph end).
+    by_cue: dict[int, list[Run]] = {}
+    orphans: list[Run] = []
+    for c in contents:
+        same = [k for k, q in enumerate(cues) if q.para == c.para]
+        before = [k for k, q in enumerate(cues) if q.para < c.para]
+        if same:
+            k = min(same, key=lambda k: _dist(cues[k], c))
+        elif before:
+            k = before[-1]
+        else:
+            orphans.append(c)
+            continue
+        by_cue.setdefault(k, []).append(c)
+    out = [Group(content=by_cue.get(k, []), cue=[q]) for k, q in enumerate(cues)]
+    out += [Group(content=[c]) for c in orphans]
+    out.sort(key=lambda g: g.start)
+
+    # 3. each cue takes the nearest source in its paragraph, same sentence first
+    for g in out:
+        if not g.cue:
+            continue
+        q = g.cue[0]
+        cands = [s for s in sources if s.para == q.para]
+        if not cands:
+            continue
+
+        def key(s: Run):
+            lo, hi = (s.end, q.start) if s.end <= q.start else (q.end, s.start)
+            inside_content = any(c.start <= s.start and s.end <= c.end for c in g.content)
+            return (inside_content, _sentence_break(text, lo, hi), _dist(s, q))
+        best = min(cands, key=key)
+        g.source = [best]
+    return out

@@ -1,0 +1,178 @@
+"""From article text to attributions: the learned tagger, quote marks, then assembly.
+
+    tagger runs ─┐
+                 ├─▶ content snapped to quote marks ─▶ assemble ─▶ Attribution (+ kind)
+    quote marks ─┘                                                   └─▶ nested quotes
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..model import Attribution
+from .assemble import Run, assemble
+from .quotes import ALL_MARKS, Quote, find_quotes
+from .tagger import DEFAULT_MODEL, TagRun, load_tagger
+
+_WORD = re.compile(r"\w+")
+
+# Speech and report verbs that make a quote inside a quote someone's words (nested).
+CUE_VERBS = set((Path(__file__).parent / "cue_verbs.txt").read_text(encoding="utf-8").split())
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _words(text: str, s: int, e: int) -> int:
+    return len(_WORD.findall(text[s:e]))
+
+
+def snap_to_quotes(text: str, runs: list[Run], quotes: list[Quote]) -> list[Run]:
+    """Make content agree with quote marks: a content run that covers most of a quote
+    paragraph is widened to the whole of it (marks included), and a quote of several
+    words that the tagger left untagged becomes content (it is someone's words; assembly
+    gives it the nearest cue, or the previous speaker)."""
+    out = list(runs)
+    contents = [r for r in out if r.role == "CONTENT"]
+    for q in quotes:
+        if q.level:
+            continue
+        for s, e in q.frags:
+            hit = [r for r in contents if _overlap((r.start, r.end), (s, e))]
+            if hit:
+                cover = sum(_overlap((r.start, r.end), (s, e)) for r in hit)
+                if cover >= 0.5 * (e - s):
+                    for r in hit:
+                        if r.start <= s + 2 or r is hit[0]:
+                            r.start = min(r.start, s)
+                        if r.end >= e - 3 or r is hit[-1]:
+                            r.end = max(r.end, e)
+                continue
+            inside_other = any(r.start <= s and e <= r.end for r in out if r.role != "CONTENT")
+            if not inside_other and _words(text, s, e) >= MIN_UNTAGGED_QUOTE_WORDS:
+                para = _para_of(runs, s)
+                if para is not None:
+                    new = Run("CONTENT", s, e, para, 0.5)
+                    out.append(new)
+                    contents.append(new)
+    return out
+
+
+MIN_UNTAGGED_QUOTE_WORDS = 6
+
+
+def _para_of(runs: list[Run], pos: int) -> int | None:
+    before = [r for r in runs if r.start <= pos]
+    return max(before, key=lambda r: r.start).para if before else (runs[0].para if runs else 0)
+
+
+def kind_of(text: str, content: list[tuple[int, int]], quotes: list[Quote]) -> str:
+    """direct: the content is quoted words; mixed: reported speech carrying some quoted
+    words; indirect: no quoted words."""
+    total = sum(_words(text, s, e) for s, e in content)
+    if not total:
+        return "indirect"
+    quoted = 0
+    for q in quotes:
+        if q.level:
+            continue
+        for qf in q.frags:
+            for cf in content:
+                lo, hi = max(qf[0], cf[0]), min(qf[1], cf[1])
+                if hi > lo:
+                    quoted += _words(text, lo, hi)
+    if quoted >= 0.9 * total:
+        return "direct"
+    return "mixed" if quoted else "indirect"
+
+
+def nested_attributions(text: str, atts: list[Attribution], quotes: list[Quote], doc=None) -> list[Attribution]:
+    """A quote inside a quoted content, introduced by a speech verb inside that content
+    (“He told me, ‘I will never resign,’ …”), is an attribution of its own, with the
+    verb's subject as its source."""
+    out = []
+    for q in quotes:
+        if not q.level or q.parent is None:
+            continue
+        inner = q.inner(text)
+        if not inner or _words(text, *inner[0]) < 2:
+            continue
+        host = next((a for a in atts if any(cs <= q.start and q.end <= ce for cs, ce in a.content)), None)
+        if host is None:
+            continue
+        cue = _nested_cue(text, q, host, doc)
+        if cue is None:
+            continue
+        cue_span, source = cue
+        out.append(Attribution(source=source, cue=[cue_span], content=[(q.start, q.end)],
+                               kind="direct", confidence=host.confidence * 0.8, origin="nested"))
+    return out
+
+
+def _nested_cue(text, q: Quote, host: Attribution, doc):
+    """The speech verb next to an inner quote (within 6 words before it, or right after
+    it), and that verb's subject."""
+    frag = next((cs, ce) for cs, ce in host.content if cs <= q.start and q.end <= ce)
+    before = [(m.start(), m.end()) for m in _WORD.finditer(text, frag[0], q.start)][-6:]
+    after = [(m.start(), m.end()) for m in _WORD.finditer(text, q.end, frag[1])][:3]
+    for s, e in reversed(before):
+        if text[s:e].lower() in CUE_VERBS:
+            return (s, e), _subject(text, s, e, doc, frag[0])
+    for s, e in after:
+        if text[s:e].lower() in CUE_VERBS:
+            return (s, e), _subject(text, s, e, doc, frag[0])
+    return None
+
+
+def _subject(text, s, e, doc, floor):
+    if doc is not None:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            verb = span.root
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    sub = list(child.subtree)
+                    a, b = sub[0].idx, sub[-1].idx + len(sub[-1])
+                    if a >= floor:
+                        return [(a, b)]
+    # without a parse: the word just before the verb when it is a pronoun or a name
+    prev = [(m.start(), m.end()) for m in _WORD.finditer(text, floor, s)]
+    if prev:
+        ps, pe = prev[-1]
+        w = text[ps:pe]
+        if w.lower() in {"he", "she", "they", "i", "we", "you", "it"} or w[:1].isupper():
+            return [(ps, pe)]
+    return []
+
+
+class Attributor:
+    """Finds every attribution in a text. One instance holds one loaded tagger."""
+
+    def __init__(self, model_dir: str | Path = DEFAULT_MODEL, threads: int | None = None):
+        self.tagger = load_tagger(str(model_dir), threads)
+
+    def tag(self, text: str) -> list[TagRun]:
+        return self.tagger.tag(text)
+
+    def __call__(self, text: str, doc=None, tag_runs: list[TagRun] | None = None) -> list[Attribution]:
+        if tag_runs is None:
+            tag_runs = self.tag(text)
+        return attributions_from_runs(text, tag_runs, doc)
+
+
+def attributions_from_runs(text: str, tag_runs: list[TagRun], doc=None) -> list[Attribution]:
+    runs = [Run(r.role, r.start, r.end, r.para, r.confidence) for r in tag_runs]
+    quotes = find_quotes(text)
+    runs = snap_to_quotes(text, runs, quotes)
+    atts = []
+    for g in assemble(text, runs):
+        parts = g.content + g.cue + g.source
+        content = sorted((r.start, r.end) for r in g.content)
+        atts.append(Attribution(
+            source=[(r.start, r.end) for r in g.source], cue=[(r.start, r.end) for r in g.cue],
+            content=content, kind=kind_of(text, content, quotes),
+            confidence=sum(r.confidence for r in parts) / len(parts)))
+    atts += nested_attributions(text, atts, quotes, doc)
+    atts.sort(key=lambda a: a.start)
+    return atts

@@ -1,0 +1,122 @@
+"""Names in an article, clustered into entities with one canonical (fullest) name.
+
+"Hungary's Prime Minister Viktor Orbán" -> Viktor Orbán; "Orbán", "Mr. Orbán", "Viktor"
+join that cluster. Namesakes stay apart: "Bill Clinton" and "Hillary Clinton" are two
+clusters, and a bare "Clinton" joins the one most recently mentioned; "Donald Trump Jr."
+never merges with "Donald Trump" (a suffix must agree).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LEXICON = json.loads((Path(__file__).parent / "lexicon.json").read_text(encoding="utf-8"))
+TITLES = set(LEXICON["titles"])
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_WORD = re.compile(r"[\w’'.-]+")
+
+
+def name_words(name: str) -> list[str]:
+    """Lower-cased words of a name without titles, possessives and dots."""
+    words = [w.lower().replace("’", "'").rstrip(".") for w in _WORD.findall(name)]
+    words = [w[:-2] if w.endswith("'s") else w for w in words]
+    words = [w.rstrip("'") for w in words if w and w not in ("'", "'s")]
+    while words and words[0] in TITLES:
+        words = words[1:]
+    return words
+
+
+def clean_name(text: str) -> str:
+    """The name itself from an entity's text: no leading titles or trailing possessive."""
+    text = re.sub(r"[’']s$", "", text.strip()).strip(" ,.;:")
+    words = text.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+@dataclass
+class Entity:
+    name: str                      # canonical: the fullest form seen
+    type: str                      # person or organisation
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    forms: set[str] = field(default_factory=set)
+    gender: str | None = None      # "m", "f" when a title or pronoun tells
+    last_pos: int = -1
+
+    @property
+    def words(self) -> list[str]:
+        return name_words(self.name)
+
+
+def _suffix(words: list[str]) -> str | None:
+    return words[-1] if words and words[-1] in SUFFIXES else None
+
+
+def compatible(short: list[str], full: list[str], type_: str) -> bool:
+    """Can the name `short` refer to the entity named `full`?"""
+    if not short or not full:
+        return False
+    if _suffix(short) != _suffix(full) and (_suffix(short) or len(short) > 1):
+        return False
+    s = [w for w in short if w not in SUFFIXES]
+    f = [w for w in full if w not in SUFFIXES]
+    if s == f:
+        return True
+    if type_ == "person":
+        if len(s) == 1:
+            return s[0] == f[-1] or s[0] == f[0]
+        # "Hillary Clinton" vs "Hillary Rodham Clinton": same first and last
+        return s[0] == f[0] and s[-1] == f[-1]
+    # organisations: "Washington Post" / "The Washington Post"; acronyms
+    s2 = [w for w in s if w != "the"]
+    f2 = [w for w in f if w != "the"]
+    if s2 == f2:
+        return True
+    if len(s2) == 1 and s2[0] == "".join(w[0] for w in f2 if w not in ("of", "and", "for")):
+        return True
+    return len(s2) < len(f2) and f2[-len(s2):] == s2 and len(s2) >= 1 and s2[-1] not in ("party", "department")
+
+
+class NameIndex:
+    """Clusters of names, built mention by mention in text order."""
+
+    def __init__(self):
+        self.entities: list[Entity] = []
+
+    def add(self, text: str, type_: str, span: tuple[int, int]) -> Entity | None:
+        name = clean_name(text)
+        words = name_words(name)
+        if not words:
+            return None
+        best = None
+        for ent in self.entities:
+            if ent.type != type_:
+                continue
+            if compatible(words, ent.words, type_) or compatible(ent.words, words, type_):
+                if best is None or ent.last_pos > best.last_pos:
+                    best = ent
+        if best is None:
+            best = Entity(name=name, type=type_)
+            self.entities.append(best)
+        elif len(words) > len(best.words) and compatible(best.words, words, type_):
+            best.name = name  # a fuller form of the same name
+        best.mentions.append(span)
+        best.forms.add(name)
+        best.last_pos = max(best.last_pos, span[0])
+        return best
+
+    def find(self, text: str, type_: str | None = None, before: int | None = None) -> Entity | None:
+        """The entity a name refers to, preferring the most recent one before `before`."""
+        words = name_words(clean_name(text))
+        cands = [e for e in self.entities if (type_ is None or e.type == type_)
+                 and (compatible(words, e.words, e.type))]
+        if not cands:
+            return None
+        if before is not None:
+            prior = [e for e in cands if any(s < before for s, _ in e.mentions)]
+            if prior:
+                return max(prior, key=lambda e: max(s for s, _ in e.mentions if s < before))
+        return max(cands, key=lambda e: len(e.words))

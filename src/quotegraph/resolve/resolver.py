@@ -1,0 +1,224 @@
+"""Resolve each attribution's source to a canonical speaker, in article order.
+
+What a source span is decides how it resolves:
+- a name (an entity, or capitalised words the NER missed): its name cluster;
+- a pronoun: the most salient fitting speaker before it (the last speaker quoted, if
+  gender and kind agree, else the most recently mentioned fitting entity);
+- a description ("the chancellor", "the paper"): an entity it was put beside earlier
+  (apposition: "Angela Merkel, the chancellor"; predicate: "Merkel is the chancellor"),
+  else the most recent entity of the kind it names (a newspaper for "the paper"), else
+  the article's most mentioned person;
+- an anonymous or generic source ("a source", "officials"): no speaker, anonymous;
+- several named people ("Trump and Clinton"): each named, no single speaker;
+- no source at all: the previous attribution's speaker (a quote with no cue continues).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..model import Attribution, Speaker
+from .names import LEXICON, TITLES, Entity, NameIndex, clean_name
+
+PRONOUNS: dict[str, str] = LEXICON["pronouns"]
+ANON = set(LEXICON["anonymous"])
+ANON_MARKERS = set(LEXICON["anonymous_markers"])
+ORG_DESC: dict[str, list[str]] = LEXICON["org_descriptions"]
+MALE, FEMALE = set(LEXICON["male_titles"]), set(LEXICON["female_titles"])
+PERSON_LABELS, ORG_LABELS = {"PERSON"}, {"ORG", "NORP", "GPE"}
+
+
+def _etype(label: str) -> Optional[str]:
+    return "person" if label in PERSON_LABELS else "organisation" if label in ORG_LABELS else None
+
+
+class Resolver:
+    def __init__(self, doc):
+        self.doc = doc
+        self.index = NameIndex()
+        self.descriptions: list[tuple[str, Entity, int]] = []  # (head noun, entity, position)
+        self.ent_at: dict[int, Entity] = {}  # token index -> entity
+        for ent in doc.ents:
+            t = _etype(ent.label_)
+            if t is None or (ent.label_ == "GPE") or (ent.label_ == "NORP"):
+                continue
+            e = self.index.add(ent.text, t, (ent.start_char, ent.end_char))
+            if e is None:
+                continue
+            for tok in ent:
+                self.ent_at[tok.i] = e
+            prev = doc[ent.start - 1] if ent.start else None
+            if t == "person" and prev is not None:
+                w = prev.text.lower().rstrip(".")
+                e.gender = "m" if w in MALE else "f" if w in FEMALE else e.gender
+            self._link_descriptions(ent, e)
+        self._genders_from_pronouns()
+
+    def _link_descriptions(self, ent, e: Entity):
+        """'Angela Merkel, the chancellor,' / 'the chancellor, Angela Merkel' /
+        'Chancellor Angela Merkel' / 'Merkel is the chancellor' -> chancellor = Merkel."""
+        root = ent.root
+        for tok in list(root.children) + [root.head]:
+            if tok.i in self.ent_at and self.ent_at[tok.i] is not e:
+                continue
+            if tok.dep_ == "appos" or root.dep_ == "appos" and tok is root.head:
+                if tok.pos_ == "NOUN":
+                    self.descriptions.append((tok.lemma_.lower() or tok.text.lower(), e, ent.start_char))
+                    for mod in tok.children:
+                        if mod.dep_ in ("amod", "compound") and mod.pos_ in ("NOUN", "ADJ", "PROPN"):
+                            self.descriptions.append((mod.text.lower(), e, ent.start_char))
+            if tok.dep_ == "attr" and root.dep_ == "nsubj" and tok.pos_ == "NOUN":
+                self.descriptions.append((tok.text.lower(), e, ent.start_char))
+        # titles inside or before the entity: "Chancellor Angela Merkel", "Sen. Warren"
+        for tok in self.doc[max(0, ent.start - 3):ent.end]:
+            w = tok.text.lower().rstrip(".")
+            if w in TITLES and w not in ("the", "former", "then", "mr", "mrs", "ms", "dr"):
+                self.descriptions.append((w, e, ent.start_char))
+
+    def _genders_from_pronouns(self):
+        """A person whose name is followed (same or next sentence) by he/she as subject
+        takes that gender, when no title said it already."""
+        for e in self.index.entities:
+            if e.type != "person" or e.gender:
+                continue
+            s, _ = e.mentions[0]
+            span = self.doc.char_span(s, min(len(self.doc.text), s + 300), alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                w = tok.text.lower()
+                if w in ("he", "his", "him"):
+                    e.gender = "m"
+                    break
+                if w in ("she", "her"):
+                    e.gender = "f"
+                    break
+
+    # ------------------------------------------------------------------ one source
+
+    def resolve(self, start: int, end: int, last: Optional[Entity]) -> tuple[Optional[Entity], str, list[Entity]]:
+        """(entity, speaker_type, all named entities) for a source span."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None, "unknown", []
+        ents = []
+        for tok in span:
+            e = self.ent_at.get(tok.i)
+            if e is not None and e not in ents:
+                ents.append(e)
+        head = span.root
+        # possessive sources "Trump's campaign": the head is the organisation-like noun
+        if ents:
+            people = [e for e in ents if e.type == "person"]
+            conj = [t for t in span if t.dep_ == "conj" and t.i in self.ent_at]
+            if len(people) > 1 and conj:
+                return None, "unknown", people
+            e_head = self.ent_at.get(head.i)
+            if e_head is not None:
+                return e_head, e_head.type, [e_head]
+            # "Amnesty International's Europe director Jane Roe": prefer the person
+            return (people[-1] if people else ents[-1]), (people[-1] if people else ents[-1]).type, ents
+        words = [t.text.lower() for t in span]
+        hw = head.text.lower()
+        if len(span) <= 2 and hw in PRONOUNS:
+            return self._pronoun(PRONOUNS[hw], start, last)
+        if hw in ANON or (words and words[0] in ANON_MARKERS and head.pos_ in ("NOUN", "PRON")):
+            return None, "anonymous", []
+        # capitalised words the NER did not mark: a name of its own
+        propn = [t for t in span if t.pos_ == "PROPN" and t.text[:1].isupper()]
+        if propn and head.pos_ == "PROPN":
+            text = self.doc.text[propn[0].idx:propn[-1].idx + len(propn[-1])]
+            e = self.index.find(text, before=start)
+            if e is None:
+                e = self.index.add(text, "person" if len(propn) >= 2 else "organisation", (start, end))
+            return e, e.type if e else "unknown", [e] if e else []
+        if head.pos_ in ("NOUN", "PROPN"):
+            return self._description(hw, [t.text.lower() for t in span], start, last)
+        return None, "unknown", []
+
+    def _pronoun(self, kind: str, pos: int, last: Optional[Entity]):
+        if kind == "self":
+            return (last, last.type, [last]) if last else (None, "unknown", [])
+        want = {"m": "person", "f": "person", "org": "organisation", "pl": None, "any": None}[kind]
+
+        def fits(e: Entity) -> bool:
+            if want and e.type != want:
+                return False
+            if kind in ("m", "f") and e.gender and e.gender != kind:
+                return False
+            if kind == "pl" and e.type == "person":
+                return False
+            return True
+        if last is not None and fits(last) and any(s < pos for s, _ in last.mentions):
+            return last, last.type, [last]
+        prior = [(max(s for s, _ in e.mentions if s < pos), e) for e in self.index.entities
+                 if fits(e) and any(s < pos for s, _ in e.mentions)]
+        if not prior:
+            return None, "unknown", []
+        # prefer a gender that is known to agree over one not known
+        prior.sort(key=lambda x: (kind in ("m", "f") and x[1].gender == kind, x[0]), reverse=True)
+        e = prior[0][1]
+        return e, e.type, [e]
+
+    def _description(self, head: str, words: list[str], pos: int, last: Optional[Entity]):
+        linked = [(p, e) for h, e, p in self.descriptions if h == head or h in words]
+        if linked:
+            before = [x for x in linked if x[0] < pos] or linked
+            e = max(before, key=lambda x: x[0])[1]
+            return e, e.type, [e]
+        if head in ORG_DESC:
+            keys = ORG_DESC[head]
+            orgs = [e for e in self.index.entities if e.type == "organisation"
+                    and any(s < pos for s, _ in e.mentions)]
+            match = [e for e in orgs if any(k in e.name.lower().split() for k in keys)] or (orgs if not keys else [])
+            if match:
+                e = max(match, key=lambda e: max(s for s, _ in e.mentions if s < pos))
+                return e, e.type, [e]
+            return None, "unknown", []
+        # a person described by role: the last speaker, else the article's main person
+        if last is not None and last.type == "person":
+            return last, "person", [last]
+        people = [e for e in self.index.entities if e.type == "person"]
+        if people:
+            e = max(people, key=lambda e: len(e.mentions))
+            return e, "person", [e]
+        return None, "unknown", []
+
+
+def resolve_speakers(doc, atts: list[Attribution]) -> list[Speaker]:
+    """Fill in speaker, speaker_type and speaker_mentions on each attribution (in place);
+    return every person and organisation the article mentions, with quote counts."""
+    r = Resolver(doc)
+    last: Optional[Entity] = None
+    quoted: dict[int, int] = {}
+    for a in sorted(atts, key=lambda a: a.start):
+        if a.source:
+            s = min(f[0] for f in a.source)
+            e = max(f[1] for f in a.source)
+            ent, typ, named = r.resolve(s, e, last)
+        elif last is not None and a.origin != "nested":
+            ent, typ, named = last, last.type, [last]
+            a.origin = "inherited" if a.origin == "tagged" else a.origin
+        else:
+            ent, typ, named = None, "unknown", []
+        a.speaker = ent.name if ent else None
+        a.speaker_type = typ if ent or typ in ("anonymous",) else ("unknown" if not named else typ)
+        if ent is None and len(named) > 1:
+            a.speakers = [n.name for n in named]
+        a.speaker_mentions = sorted(ent.mentions) if ent else []
+        if ent is not None:
+            quoted[id(ent)] = quoted.get(id(ent), 0) + 1
+            last = ent
+        elif named:
+            for n in named:
+                quoted[id(n)] = quoted.get(id(n), 0) + 1
+    # resolved pronoun and description mentions count as mentions of their speaker
+    for a in atts:
+        if a.speaker and a.source:
+            for e in r.index.entities:
+                if e.name == a.speaker:
+                    for f in a.source:
+                        if not any(ms <= f[0] < me for ms, me in e.mentions):
+                            e.mentions.append(tuple(f))
+                    a.speaker_mentions = sorted(e.mentions)
+    return [Speaker(name=e.name, type=e.type, mentions=sorted(e.mentions), quoted=quoted.get(id(e), 0))
+            for e in r.index.entities]
