@@ -45,7 +45,7 @@ def cmd_extract(args) -> int:
 
     def good_texts():
         nonlocal failed
-        for item in read_inputs(args.paths):
+        for item in read_inputs(args.paths, int(args.max_size * 2**20)):
             if isinstance(item, ReadError):
                 failed += 1
                 print(f"quotegraph: error: {item}", file=sys.stderr, flush=True)
@@ -97,6 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                     help="worker processes (default 1: spaCy and the tagger share two threads)")
     ex.add_argument("--no-text", action="store_true", help="leave out the span texts (offsets only)")
+    ex.add_argument("--max-size", type=float, default=5.0, metavar="MB",
+                    help="skip (and report) files larger than this (default 5 MB; long texts are "
+                         "processed in chunks cut at paragraph breaks)")
     g = ex.add_mutually_exclusive_group()
     g.add_argument("--progress", dest="progress", action="store_true", default=None,
                    help="always show a progress bar on stderr (default: for more than one file)")

@@ -142,15 +142,16 @@ def _guarded_serial(texts: Iterable[str], nlp, batch_size: int) -> Iterator:
 
 def extract_batch(texts: Iterable[str], n_process: int = 1, batch_size: int = 16,
                   spacy_model: Optional[str] = None, model: Optional[str] = None,
-                  return_errors: bool = False) -> Iterator[Extraction]:
+                  return_errors: bool = False, nlp=None) -> Iterator[Extraction]:
     """Extractions for many texts, in order, with one loaded pipeline per process.
 
     n_process=1 parses with spaCy while the tagger runs in a second thread; n_process>1
     spreads texts over worker processes (each loads the pipeline once). With
     return_errors, a text that fails yields its exception in its place and the batch
-    goes on; otherwise the exception is raised."""
+    goes on; otherwise the exception is raised. `nlp` (serial only): a pipeline from
+    quotegraph.load() to use instead of the default one."""
     if n_process <= 1:
-        results = _guarded_serial(texts, get_nlp(spacy_model, model), batch_size)
+        results = _guarded_serial(texts, nlp or get_nlp(spacy_model, model), batch_size)
     else:
         import multiprocessing as mp
         ctx = mp.get_context("forkserver")

@@ -23,6 +23,7 @@ class Run:
     end: int
     para: int
     confidence: float = 1.0
+    link: int | None = None  # runs sharing a link are one content (a multi-paragraph quote)
 
 
 @dataclass
@@ -75,17 +76,28 @@ def assemble(text: str, tag_runs: list[Run]) -> list[Group]:
     # content after "…, he said:" at a paragraph end).
     by_cue: dict[int, list[Run]] = {}
     orphans: list[Run] = []
+    units: list[list[Run]] = []
+    linked: dict[int, list[Run]] = {}
     for c in contents:
-        same = [k for k, q in enumerate(cues) if q.para == c.para]
-        before = [k for k, q in enumerate(cues) if q.para < c.para]
+        if c.link is None:
+            units.append([c])
+        elif c.link in linked:
+            linked[c.link].append(c)
+        else:
+            linked[c.link] = [c]
+            units.append(linked[c.link])
+    for unit in units:
+        paras = {c.para for c in unit}
+        same = [k for k, q in enumerate(cues) if q.para in paras]
+        before = [k for k, q in enumerate(cues) if q.para < min(paras)]
         if same:
-            k = min(same, key=lambda k: _dist(cues[k], c))
+            k = min(same, key=lambda k: min(_dist(cues[k], c) for c in unit))
         elif before:
             k = before[-1]
         else:
-            orphans.append(c)
+            orphans.extend(unit)
             continue
-        by_cue.setdefault(k, []).append(c)
+        by_cue.setdefault(k, []).extend(unit)
     out = [Group(content=by_cue.get(k, []), cue=[q]) for k, q in enumerate(cues)]
     out += [Group(content=[c]) for c in orphans]
     out.sort(key=lambda g: g.start)

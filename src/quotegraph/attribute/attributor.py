@@ -7,10 +7,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from pathlib import Path
 
 from ..model import Attribution
 from .assemble import Run, assemble
+from .encoding import paragraphs
 from .quotes import ALL_MARKS, Quote, find_quotes
 from .tagger import DEFAULT_MODEL, TagRun, load_tagger
 
@@ -28,7 +30,7 @@ def _words(text: str, s: int, e: int) -> int:
     return len(_WORD.findall(text[s:e]))
 
 
-def snap_to_quotes(text: str, runs: list[Run], quotes: list[Quote]) -> list[Run]:
+def snap_to_quotes(text: str, runs: list[Run], quotes: list[Quote], paras) -> list[Run]:
     """Make content agree with quote marks: a content run that covers most of a quote
     paragraph is widened to the whole of it (marks included), and a quote of several
     words that the tagger left untagged becomes content (it is someone's words; assembly
@@ -51,20 +53,50 @@ def snap_to_quotes(text: str, runs: list[Run], quotes: list[Quote]) -> list[Run]
                 continue
             inside_other = any(r.start <= s and e <= r.end for r in out if r.role != "CONTENT")
             if not inside_other and _words(text, s, e) >= MIN_UNTAGGED_QUOTE_WORDS:
-                para = _para_of(runs, s)
-                if para is not None:
-                    new = Run("CONTENT", s, e, para, 0.5)
-                    out.append(new)
-                    contents.append(new)
+                new = Run("CONTENT", s, e, _para_of(paras, s), 0.5)
+                out.append(new)
+                contents.append(new)
     return out
 
 
 MIN_UNTAGGED_QUOTE_WORDS = 6
+_DASH_BYLINE = re.compile(r"\s*([—–]|--?)\s*((?:[A-Z][\w.’'-]*\s?){1,4})")
 
 
-def _para_of(runs: list[Run], pos: int) -> int | None:
-    before = [r for r in runs if r.start <= pos]
-    return max(before, key=lambda r: r.start).para if before else (runs[0].para if runs else 0)
+def _para_of(paras: list[tuple[int, int]], pos: int) -> int:
+    return max(0, bisect_right([s for s, _ in paras], pos) - 1)
+
+
+def dash_bylines(text: str, runs: list[Run], quotes: list[Quote], paras) -> list[Run]:
+    """“…” — Jane Roe: a closed quote followed by a dash and a name, with nothing tagged
+    there, takes the dash as its cue and the name as its source."""
+    out = list(runs)
+    for q in quotes:
+        if q.level or not q.closed:
+            continue
+        m = _DASH_BYLINE.match(text, q.end)
+        if not m or "\n" in m.group(0):
+            continue
+        cs, ce = m.span(1)
+        ss, se = m.start(2), m.start(2) + len(m.group(2).rstrip())
+        if any(r.start < se and r.end > cs for r in out if r.role == "CUE"):
+            continue
+        para = _para_of(paras, cs)
+        out.append(Run("CUE", cs, ce, para, 0.5))
+        if not any(r.start < se and r.end > ss for r in out if r.role == "SOURCE"):
+            out.append(Run("SOURCE", ss, se, para, 0.5))
+    return out
+
+
+def link_quote_paragraphs(runs: list[Run], quotes: list[Quote]) -> None:
+    """Content runs inside the paragraphs of one multi-paragraph quote are one content:
+    give them a shared link so assembly gives them one cue."""
+    for n, q in enumerate(quotes):
+        if q.level or len(q.frags) < 2:
+            continue
+        for r in runs:
+            if r.role == "CONTENT" and any(r.start < e and r.end > s for s, e in q.frags):
+                r.link = n
 
 
 def kind_of(text: str, content: list[tuple[int, int]], quotes: list[Quote]) -> str:
@@ -164,7 +196,10 @@ class Attributor:
 def attributions_from_runs(text: str, tag_runs: list[TagRun], doc=None) -> list[Attribution]:
     runs = [Run(r.role, r.start, r.end, r.para, r.confidence) for r in tag_runs]
     quotes = find_quotes(text)
-    runs = snap_to_quotes(text, runs, quotes)
+    paras = paragraphs(text)
+    runs = snap_to_quotes(text, runs, quotes, paras)
+    runs = dash_bylines(text, runs, quotes, paras)
+    link_quote_paragraphs(runs, quotes)
     atts = []
     for g in assemble(text, runs):
         parts = g.content + g.cue + g.source

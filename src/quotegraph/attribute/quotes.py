@@ -89,7 +89,8 @@ def _scan_paragraph(text: str, s: int, e: int, state: list) -> list[tuple]:
             open_single = any(k == "single" for k, _ in state)
             if apo is None and not open_single:
                 continue
-        if state and state[-1][0] == kind and not _is_open(text, i, c):
+        low_high = c in "“‘" and state and text[state[-1][1]] in "„‚"  # „…“ closes with “
+        if state and state[-1][0] == kind and (low_high or not _is_open(text, i, c)):
             state.pop()
             events.append(("close", kind, len(state), i))
         elif state and state[-1][0] == kind and c in (DOUBLE_OPEN + SINGLE_OPEN):

@@ -12,7 +12,9 @@ from typing import Iterator, Union
 
 from ..model import Article
 
-MAX_BYTES = 200 * 1024 * 1024  # larger inputs are refused rather than read into memory
+# A news article is a few kB; a file of many MB is a dump or a mistake, and would take
+# minutes. Larger files are refused by name unless the limit is raised (--max-size).
+MAX_BYTES = 5 * 1024 * 1024
 
 
 class ReadError(Exception):
@@ -35,11 +37,13 @@ def decode(data: bytes, path: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def read_text_file(path: Union[str, Path]) -> Article:
+def read_text_file(path: Union[str, Path], max_bytes: int = MAX_BYTES) -> Article:
     p = Path(path)
     try:
-        if p.stat().st_size > MAX_BYTES:
-            raise ReadError(str(p), f"too large ({p.stat().st_size / 1e6:.0f} MB; limit {MAX_BYTES / 1e6:.0f} MB)")
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise ReadError(str(p), f"too large ({size / 2**20:.1f} MB; the limit is {max_bytes / 2**20:.1f} MB, "
+                                    "raise it with --max-size)")
         data = p.read_bytes()
     except ReadError:
         raise
@@ -72,17 +76,20 @@ def iter_paths(paths: list[str], suffixes=(".txt",)) -> Iterator[Union[str, Path
             yield ReadError(arg, "no such file or folder")
 
 
-def read_inputs(paths: list[str]) -> Iterator[Union[Article, ReadError]]:
+def read_inputs(paths: list[str], max_bytes: int = MAX_BYTES) -> Iterator[Union[Article, ReadError]]:
     for item in iter_paths(paths):
         if isinstance(item, ReadError):
             yield item
         elif item == "-":
             try:
-                yield Article(id="stdin", text=decode(sys.stdin.buffer.read(), "<stdin>"), path="-")
+                data = sys.stdin.buffer.read(max_bytes + 1)
+                if len(data) > max_bytes:
+                    raise ReadError("<stdin>", f"too large (over {max_bytes / 2**20:.1f} MB; raise it with --max-size)")
+                yield Article(id="stdin", text=decode(data, "<stdin>"), path="-")
             except ReadError as exc:
                 yield exc
         else:
             try:
-                yield read_text_file(item)
+                yield read_text_file(item, max_bytes)
             except ReadError as exc:
                 yield exc

@@ -98,6 +98,12 @@ class NameIndex:
             if compatible(words, ent.words, type_) or compatible(ent.words, words, type_):
                 if best is None or ent.last_pos > best.last_pos:
                     best = ent
+        if best is None and len(words) == 1:
+            # the NER often types a lone surname differently ("Reyes" as ORG after
+            # "Tomas Reyes" as PERSON): a surname of a known person is that person
+            people = [e for e in self.entities if e.type == "person" and e.words and words[0] == e.words[-1]]
+            if people:
+                best = max(people, key=lambda e: e.last_pos)
         if best is None:
             best = Entity(name=name, type=type_)
             self.entities.append(best)

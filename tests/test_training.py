@@ -1,0 +1,27 @@
+"""Training smoke test: a few steps on a few articles, export to int8 ONNX, load the
+export and tag a sentence. Not the real training (see README)."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+TRAIN = ROOT.parent / "shared/data/polnear/train"
+
+
+@pytest.mark.skipif(not TRAIN.exists(), reason="needs ../shared/data/polnear/train")
+def test_train_export_and_load(tmp_path):
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    ck, ex = tmp_path / "ckpt", tmp_path / "onnx"
+    subprocess.run([sys.executable, str(ROOT / "training/train_tagger.py"), "--out", str(ck), "--articles", "3",
+                    "--steps", "2", "--batch", "2", "--threads", "1"], check=True, timeout=600)
+    assert (ck / "model.safetensors").exists()
+    subprocess.run([sys.executable, str(ROOT / "training/export_onnx.py"), str(ck), "--out", str(ex)],
+                   check=True, timeout=600)
+    from quotegraph.attribute.tagger import Tagger
+    tagger = Tagger(ex)
+    runs = tagger.tag("“We will win,” she said.")
+    for r in runs:
+        assert r.role in ("SOURCE", "CUE", "CONTENT") and 0 <= r.start < r.end <= 24
