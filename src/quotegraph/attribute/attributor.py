@@ -208,6 +208,46 @@ def attributions_from_runs(text: str, tag_runs: list[TagRun], doc=None) -> list[
             source=[(r.start, r.end) for r in g.source], cue=[(r.start, r.end) for r in g.cue],
             content=content, kind=kind_of(text, content, quotes),
             confidence=sum(r.confidence for r in parts) / len(parts)))
+    if doc is not None and PARSE_SOURCES:
+        for a in atts:
+            if a.cue and not a.source:
+                a.source = _source_from_parse(doc, a)
     atts += nested_attributions(text, atts, quotes, doc)
     atts.sort(key=lambda a: a.start)
     return atts
+
+
+PARSE_SOURCES = True
+
+
+def _source_from_parse(doc, a: Attribution) -> list[tuple[int, int]]:
+    """The tagger found a cue but no source: take the cue verb's subject from the parse
+    ("X said"), or the object of "according to X". Not a pronoun-free guess: only what
+    the grammar links to the cue, and never inside the content."""
+    s, e = a.cue[0]
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return []
+    root = span.root
+    cands = []
+    if root.lower_ == "according" or span[0].lower_ == "according":
+        cands = [t for t in span[-1].children if t.dep_ == "pobj"] or [
+            t for tok in span for t in tok.children if t.dep_ == "pobj"]
+    else:
+        verb = root if root.pos_ in ("VERB", "AUX") else root.head
+        cands = [t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")]
+        if not cands and verb.dep_ in ("conj", "xcomp", "advcl"):
+            cands = [t for t in verb.head.children if t.dep_ in ("nsubj",)]
+    for t in cands:
+        toks = [x for x in t.subtree if x.dep_ not in ("relcl", "punct") or x.i == t.i]
+        # keep the contiguous stretch around the head: no relative clauses
+        lo = hi = t.i
+        ids = {x.i for x in toks}
+        while lo - 1 in ids:
+            lo -= 1
+        while hi + 1 in ids:
+            hi += 1
+        src = (doc[lo].idx, doc[hi].idx + len(doc[hi]))
+        if not any(cs < src[1] and src[0] < ce for cs, ce in a.content):
+            return [src]
+    return []

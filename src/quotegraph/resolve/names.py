@@ -37,7 +37,7 @@ def clean_name(text: str) -> str:
     return " ".join(words)
 
 
-@dataclass
+@dataclass(eq=False)  # identity, not value: two namesakes are two entities
 class Entity:
     name: str                      # canonical: the fullest form seen
     type: str                      # person or organisation

@@ -14,6 +14,7 @@ What a source span is decides how it resolves:
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Optional
 
 from ..model import Attribution, Speaker
@@ -25,10 +26,27 @@ ANON_MARKERS = set(LEXICON["anonymous_markers"])
 ORG_DESC: dict[str, list[str]] = LEXICON["org_descriptions"]
 MALE, FEMALE = set(LEXICON["male_titles"]), set(LEXICON["female_titles"])
 PERSON_LABELS, ORG_LABELS = {"PERSON"}, {"ORG", "NORP", "GPE"}
+FIRST_NAMES = set((Path(__file__).parent / "first_names.txt").read_text(encoding="utf-8").split())
+# organisations named after a person: "her campaign", "the Cruz campaign"
+PERSON_ORGS = {"campaign", "administration", "team", "camp", "office", "spokesman", "spokeswoman",
+               "spokesperson", "aides", "aide", "staff", "foundation", "lawyers", "lawyer", "attorney"}
+PERSON_ORG_NAMES = {"campaign": "campaign", "administration": "administration", "camp": "campaign",
+                    "foundation": "Foundation"}
 # titles that only people carry: "Mayor Helena Marsh" is a person whatever the NER says
 PERSON_TITLES = TITLES - {"the", "former", "then", "u.s", "us", "state", "gop", "democratic", "republican",
                           "house", "senate", "majority", "minority", "republicans", "democrats",
                           "presidential", "vice", "prime", "chief", "executive", "st"}
+
+
+def _trim(ent):
+    """The entity without leading words that are not part of a name ("Weak - Rubio")."""
+    i = ent.start
+    while i < ent.end - 1 and (ent.doc[i].pos_ not in ("PROPN",) or not ent.doc[i].text[:1].isupper()) \
+            and ent.doc[i].lower_ not in ("the",):
+        i += 1
+    if i >= ent.end:
+        return None
+    return ent.doc[i:ent.end] if i > ent.start else ent
 
 
 def _etype(label: str) -> Optional[str]:
@@ -44,9 +62,13 @@ class Resolver:
         for ent in doc.ents:
             t = _etype(ent.label_)
             titled = ent.start > 0 and doc[ent.start - 1].text.lower().rstrip(".") in PERSON_TITLES
-            if titled and ent.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"):
+            given = 2 <= len(ent) <= 3 and ent[0].lower_ in FIRST_NAMES and all(x.text[:1].isupper() for x in ent)
+            if (titled or given) and ent.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"):
                 t = "person"
             elif t is None or ent.label_ in ("GPE", "NORP"):
+                continue
+            ent = _trim(ent)
+            if ent is None:
                 continue
             e = self.index.add(ent.text, t, (ent.start_char, ent.end_char))
             if e is None:
@@ -113,6 +135,19 @@ class Resolver:
             if e is not None and e not in ents:
                 ents.append(e)
         head = span.root
+        # "her campaign", "the Cruz campaign", "Trump's campaign": the person's organisation
+        if head.lower_ in PERSON_ORG_NAMES:
+            owner = [t for t in head.children if t.dep_ in ("poss", "compound")]
+            if owner:
+                o = owner[0]
+                oe = self.ent_at.get(o.i) or (self.index.find(o.text, "person", before=start)
+                                             if o.text[:1].isupper() else None)
+                if oe is None and o.lower_ in ("his", "her", "their"):
+                    oe, _, _ = self._pronoun(PRONOUNS[o.lower_], start, last)
+                if oe is not None and oe.type == "person":
+                    name = f"{oe.name} {PERSON_ORG_NAMES[head.lower_]}"
+                    e = self.index.find(name, "organisation") or self.index.add(name, "organisation", (start, end))
+                    return e, "organisation", [e]
         # possessive sources "Trump's campaign": the head is the organisation-like noun
         if ents:
             people = [e for e in ents if e.type == "person"]
@@ -126,6 +161,10 @@ class Resolver:
             return (people[-1] if people else ents[-1]), (people[-1] if people else ents[-1]).type, ents
         words = [t.text.lower() for t in span]
         hw = head.text.lower()
+        if head.text[:1].isupper() and hw not in PRONOUNS and hw not in ANON:
+            e = self.index.find(head.text, before=start)
+            if e is not None:
+                return e, e.type, [e]
         if len(span) <= 2 and hw in PRONOUNS:
             return self._pronoun(PRONOUNS[hw], start, last)
         if hw in ANON or (words and words[0] in ANON_MARKERS and head.pos_ in ("NOUN", "PRON")):
@@ -139,7 +178,7 @@ class Resolver:
                 # "the Daily Planet", "the Institute": a determiner before a name marks
                 # an organisation; two or more bare capitalised words, a person
                 det = propn[0].i > span.start and self.doc[propn[0].i - 1].lower_ == "the"
-                typ = "person" if len(propn) >= 2 and not det else "organisation"
+                typ = "person" if (len(propn) >= 2 and not det) or propn[0].lower_ in FIRST_NAMES else "organisation"
                 e = self.index.add(text, typ, (start, end))
             return e, e.type if e else "unknown", [e] if e else []
         if head.pos_ in ("NOUN", "PROPN"):
@@ -159,16 +198,62 @@ class Resolver:
             if kind == "pl" and e.type == "person":
                 return False
             return True
-        if last is not None and fits(last) and any(s < pos for s, _ in last.mentions):
-            return last, last.type, [last]
+        bound = self._clause_mates(pos)
+        if last is not None and fits(last) and last not in bound and any(s < pos for s, _ in last.mentions):
+            if kind not in ("m", "f") or last.gender == kind or not self._closer_known(kind, pos, last):
+                return last, last.type, [last]
         prior = [(max(s for s, _ in e.mentions if s < pos), e) for e in self.index.entities
-                 if fits(e) and any(s < pos for s, _ in e.mentions)]
+                 if fits(e) and e not in bound and any(s < pos for s, _ in e.mentions)]
         if not prior:
             return None, "unknown", []
-        # prefer a gender that is known to agree over one not known
-        prior.sort(key=lambda x: (kind in ("m", "f") and x[1].gender == kind, x[0]), reverse=True)
+        # a gender known to agree beats one not known; then a recent subject; then recency
+        prior.sort(key=lambda x: (kind in ("m", "f") and x[1].gender == kind,
+                                  self._was_subject_near(x[1], pos), x[0]), reverse=True)
         e = prior[0][1]
         return e, e.type, [e]
+
+    def _clause_mates(self, pos: int) -> set:
+        """Entities a pronoun at pos cannot mean: names under the same verb ("he told
+        Hannity" - he is not Hannity)."""
+        tok = self._token_at(pos)
+        if tok is None:
+            return set()
+        verb = tok.head
+        out = set()
+        for t in verb.subtree:
+            if t.i == tok.i or t.dep_ not in ("dobj", "pobj", "dative", "iobj", "compound", "appos") \
+                    or t.head.i not in (verb.i,) + tuple(c.i for c in verb.children):
+                continue
+            e = self.ent_at.get(t.i)
+            if e is None and t.pos_ == "PROPN":  # a name the NER typed as a place, say
+                e = self.index.find(t.text, before=pos)
+            if e is not None:
+                out.add(e)
+        return out
+
+    def _token_at(self, pos: int):
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def _was_subject_near(self, e: Entity, pos: int) -> bool:
+        """Was e the subject of a clause in the last 600 characters before pos?"""
+        for s, _ in e.mentions:
+            if pos - 600 <= s < pos:
+                t = self._token_at(s)
+                if t is not None:
+                    head = t
+                    while head.dep_ in ("compound", "flat") and head.head is not head:
+                        head = head.head
+                    if head.dep_ in ("nsubj", "nsubjpass"):
+                        return True
+        return False
+
+    def _closer_known(self, kind: str, pos: int, last: Entity) -> bool:
+        """Is there a person of the pronoun's known gender mentioned after the last
+        speaker was? (then "she" after "Trump said ... Clinton ..." is not Trump)."""
+        lp = max((s for s, _ in last.mentions if s < pos), default=-1)
+        return any(e.gender == kind and e is not last and any(lp < s < pos for s, _ in e.mentions)
+                   for e in self.index.entities)
 
     def _description(self, head: str, words: list[str], pos: int, last: Optional[Entity]):
         linked = [(p, e) for h, e, p in self.descriptions if h == head or h in words]

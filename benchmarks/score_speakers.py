@@ -1,0 +1,114 @@
+"""Speaker accuracy on our speaker gold set, overall and by kind of source.
+
+    python benchmarks/score_speakers.py dev     # benchmarks/data/speakers/dev.jsonl (PolNeAR dev)
+    python benchmarks/score_speakers.py tune    # the tuning set (our tune split of train)
+
+Extracts the set's articles with `quotegraph extract`, scores them with the shared
+scorer (its `speaker accuracy`), then splits the same figure by the gold `source_kind`
+(name, partial_name, pronoun, description, none), using the scorer's own matching.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("QUOTEGRAPH_SHARED", ROOT.parent / "shared"))
+SETS = {"dev": ("dev.jsonl", "dev"), "tune": ("tune.jsonl", "train")}
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("attribution_score", SHARED / "tools/attribution_score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def by_kind(sc, gold_path: Path, texts_dir: Path, pred_path: Path) -> dict:
+    """Accuracy per gold source_kind over the scorer's matched pairs (same matching)."""
+    gold = {}
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        gold[rec["id"]] = rec["attributions"]
+    pred = sc.load_jsonl(pred_path)
+    ok, n = Counter(), Counter()
+    for art, g_atts in gold.items():
+        text = (texts_dir / f"{art}.txt").read_text(encoding="utf-8")
+        toks = sc.tokens_of(text)
+        G = [sc.token_ids([tuple(f) for f in a["content"]], toks) for a in g_atts]
+        P = [sc.token_ids(a["content"], toks) for a in pred.get(art, [])]
+        pairs = sorted(((sc.dice(p, g), i, j) for i, p in enumerate(P) for j, g in enumerate(G) if p and g),
+                       reverse=True)
+        used_p, used_g = set(), set()
+        for d, i, j in pairs:
+            if d < sc.DICE:
+                break
+            if i in used_p or j in used_g:
+                continue
+            used_p.add(i), used_g.add(j)
+            names = g_atts[j].get("speaker")
+            if not names:
+                continue
+            names = [names] if isinstance(names, str) else names
+            kind = g_atts[j].get("source_kind", "?")
+            got = pred[art][i].get("speaker")
+            n[kind] += 1
+            ok[kind] += bool(got) and sc.norm_name(got) in {sc.norm_name(x) for x in names}
+    return {k: {"accuracy": round(ok[k] / n[k], 4), "judged": n[k]} for k in sorted(n)}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("set", choices=sorted(SETS))
+    ap.add_argument("--out", type=Path, help="keep the predictions here")
+    ap.add_argument("--errors", action="store_true", help="print the wrong speakers")
+    args = ap.parse_args(argv)
+    fname, split = SETS[args.set]
+    gold_path = ROOT / "benchmarks/data/speakers" / fname
+    texts_dir = SHARED / "data/polnear" / split / "text"
+    ids = [json.loads(l)["id"] for l in gold_path.read_text(encoding="utf-8").splitlines() if l.strip()]
+    sc = load_scorer()
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = args.out or Path(tmp) / "pred.jsonl"
+        subprocess.run([sys.executable, "-m", "quotegraph.cli", "extract", "--no-progress", "-o", str(pred)]
+                       + [str(texts_dir / f"{i}.txt") for i in ids], check=True)
+        subprocess.run([sys.executable, str(SHARED / "tools/attribution_score.py"), str(gold_path), str(pred),
+                        "--texts", str(texts_dir)], check=True)
+        kinds = by_kind(sc, gold_path, texts_dir, pred)
+        print("speaker accuracy by source kind:")
+        for k, v in kinds.items():
+            print(f"  {k:14} {v['accuracy']:.3f} of {v['judged']}")
+        if args.errors:
+            show_errors(sc, gold_path, texts_dir, pred)
+    return 0
+
+
+def show_errors(sc, gold_path, texts_dir, pred_path):
+    pred = sc.load_jsonl(pred_path)
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        text = (texts_dir / f"{rec['id']}.txt").read_text(encoding="utf-8")
+        toks = sc.tokens_of(text)
+        for g in rec["attributions"]:
+            if not g.get("speaker"):
+                continue
+            G = sc.token_ids([tuple(f) for f in g["content"]], toks)
+            best = max(pred.get(rec["id"], []), key=lambda p: sc.dice(sc.token_ids(p["content"], toks), G), default=None)
+            if best is None or sc.dice(sc.token_ids(best["content"], toks), G) < sc.DICE:
+                continue
+            names = g["speaker"] if isinstance(g["speaker"], list) else [g["speaker"]]
+            if not best.get("speaker") or sc.norm_name(best["speaker"]) not in {sc.norm_name(x) for x in names}:
+                src = " ".join(text[s:e] for s, e in best["source"])
+                print(f"  [{g.get('source_kind')}] gold {names[0]!r} got {best.get('speaker')!r} "
+                      f"(source {src!r}; gold source {g.get('source_text')!r})")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
