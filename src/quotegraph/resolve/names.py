@@ -28,9 +28,14 @@ def name_words(name: str) -> list[str]:
     return words
 
 
+ABBREV_END = ("Jr.", "Sr.", "Inc.", "Co.", "Corp.", "Ltd.", "St.")
+
+
 def clean_name(text: str) -> str:
     """The name itself from an entity's text: no leading titles or trailing possessive."""
-    text = re.sub(r"[’']s$", "", text.strip()).strip(" ,.;:")
+    text = re.sub(r"[’']s$", "", text.strip()).strip(" ,;:")
+    if text.endswith(".") and not text.endswith(ABBREV_END):
+        text = text.rstrip(".")
     words = text.split()
     while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
         words = words[1:]
@@ -49,6 +54,18 @@ class Entity:
     @property
     def words(self) -> list[str]:
         return name_words(self.name)
+
+
+ORG_WORDS = {"party", "campaign", "committee", "news", "times", "post", "journal", "university", "institute",
+             "foundation", "association", "department", "council", "agency", "center", "centre", "group",
+             "inc", "corp", "company", "bank", "house", "court", "office", "union", "network", "gazette"}
+
+
+def looks_like_person(name: str) -> bool:
+    """Two or three capitalised words, none of them a word organisations are named with."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not any(
+        w.lower().strip(".,") in ORG_WORDS for w in words) and not name.lower().startswith("the ")
 
 
 def _suffix(words: list[str]) -> str | None:
@@ -97,6 +114,14 @@ class NameIndex:
                 continue
             if compatible(words, ent.words, type_) or compatible(ent.words, words, type_):
                 if best is None or ent.last_pos > best.last_pos:
+                    best = ent
+        if best is None and type_ == "person":
+            # the NER typed a person as an organisation earlier ("Helena Marsh" ORG, then
+            # "Marsh" PERSON): an organisation whose name reads like a person's joins
+            for ent in self.entities:
+                if ent.type == "organisation" and looks_like_person(ent.name) and (
+                        compatible(words, ent.words, "person") or compatible(ent.words, words, "person")):
+                    ent.type = "person"
                     best = ent
         if best is None and len(words) == 1:
             # the NER often types a lone surname differently ("Reyes" as ORG after

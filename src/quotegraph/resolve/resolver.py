@@ -14,11 +14,12 @@ What a source span is decides how it resolves:
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Optional
 
 from ..model import Attribution, Speaker
-from .names import LEXICON, TITLES, Entity, NameIndex, clean_name
+from .names import LEXICON, ORG_WORDS, TITLES, Entity, NameIndex
 
 PRONOUNS: dict[str, str] = LEXICON["pronouns"]
 ANON = set(LEXICON["anonymous"])
@@ -27,6 +28,9 @@ ORG_DESC: dict[str, list[str]] = LEXICON["org_descriptions"]
 MALE, FEMALE = set(LEXICON["male_titles"]), set(LEXICON["female_titles"])
 PERSON_LABELS, ORG_LABELS = {"PERSON"}, {"ORG", "NORP", "GPE"}
 FIRST_NAMES = set((Path(__file__).parent / "first_names.txt").read_text(encoding="utf-8").split())
+_GIVEN = json.loads((Path(__file__).parent / "given_names.json").read_text(encoding="utf-8"))
+FEMALE_NAMES, MALE_NAMES = set(_GIVEN["female"]), set(_GIVEN["male"])
+GIVEN_NAMES = FIRST_NAMES | FEMALE_NAMES | MALE_NAMES
 # organisations named after a person: "her campaign", "the Cruz campaign"
 PERSON_ORGS = {"campaign", "administration", "team", "camp", "office", "spokesman", "spokeswoman",
                "spokesperson", "aides", "aide", "staff", "foundation", "lawyers", "lawyer", "attorney"}
@@ -62,9 +66,11 @@ class Resolver:
         for ent in doc.ents:
             t = _etype(ent.label_)
             titled = ent.start > 0 and doc[ent.start - 1].text.lower().rstrip(".") in PERSON_TITLES
-            given = 2 <= len(ent) <= 3 and ent[0].lower_ in FIRST_NAMES and all(x.text[:1].isupper() for x in ent)
+            given = 2 <= len(ent) <= 3 and ent[0].lower_ in GIVEN_NAMES and all(x.text[:1].isupper() for x in ent)
             if (titled or given) and ent.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"):
                 t = "person"
+            elif t == "person" and ent[0].lower_ == "the":
+                t = "organisation"  # "The Harbour Gazette": people are not named with "the"
             elif t is None or ent.label_ in ("GPE", "NORP"):
                 continue
             ent = _trim(ent)
@@ -80,7 +86,8 @@ class Resolver:
                 w = prev.text.lower().rstrip(".")
                 e.gender = "m" if w in MALE else "f" if w in FEMALE else e.gender
             self._link_descriptions(ent, e)
-        self._genders_from_pronouns()
+        self._unlabelled_names(doc)
+        self._genders_from_names()
 
     def _link_descriptions(self, ent, e: Entity):
         """'Angela Merkel, the chancellor,' / 'the chancellor, Angela Merkel' /
@@ -103,24 +110,36 @@ class Resolver:
             if w in TITLES and w not in ("the", "former", "then", "mr", "mrs", "ms", "dr"):
                 self.descriptions.append((w, e, ent.start_char))
 
-    def _genders_from_pronouns(self):
-        """A person whose name is followed (same or next sentence) by he/she as subject
-        takes that gender, when no title said it already."""
+    def _genders_from_names(self):
+        """Gender for pronoun agreement from a common given name, when no title said it."""
         for e in self.index.entities:
-            if e.type != "person" or e.gender:
+            if e.type == "person" and not e.gender and e.words:
+                e.gender = "f" if e.words[0] in FEMALE_NAMES else "m" if e.words[0] in MALE_NAMES else None
+
+    def _unlabelled_names(self, doc):
+        """Proper-noun phrases the NER missed ("The Harbour Gazette"): kept as names, an
+        organisation when "the" or an organisation word goes with them, a person when
+        they start with a given name."""
+        for chunk in doc.noun_chunks:
+            root = chunk.root
+            if root.pos_ != "PROPN" or any(t.i in self.ent_at for t in chunk):
                 continue
-            s, _ = e.mentions[0]
-            span = self.doc.char_span(s, min(len(self.doc.text), s + 300), alignment_mode="expand")
-            if span is None:
+            toks = [t for t in chunk if t.pos_ == "PROPN" or t.lower_ == "the"]
+            if not toks or len([t for t in toks if t.pos_ == "PROPN"]) < 2:
                 continue
-            for tok in span:
-                w = tok.text.lower()
-                if w in ("he", "his", "him"):
-                    e.gender = "m"
-                    break
-                if w in ("she", "her"):
-                    e.gender = "f"
-                    break
+            first = next(t for t in toks if t.pos_ == "PROPN")
+            if first.lower_ in GIVEN_NAMES:
+                typ = "person"
+            elif chunk[0].lower_ == "the" or any(t.lower_ in ORG_WORDS for t in toks):
+                typ = "organisation"
+            else:
+                continue
+            s, e = first.idx, toks[-1].idx + len(toks[-1])
+            ent = self.index.add(doc.text[s:e], typ, (s, e))
+            if ent is not None:
+                for t in chunk:
+                    if t.i >= first.i:
+                        self.ent_at[t.i] = ent
 
     # ------------------------------------------------------------------ one source
 
@@ -151,9 +170,23 @@ class Resolver:
         # possessive sources "Trump's campaign": the head is the organisation-like noun
         if ents:
             people = [e for e in ents if e.type == "person"]
-            conj = [t for t in span if t.dep_ == "conj" and t.i in self.ent_at]
-            if len(people) > 1 and conj:
-                return None, "unknown", people
+            # "Marsh and Reyes said": the head's conjuncts are each a speaker
+            conj = [t for t in head.children if t.dep_ == "conj"]
+            if conj:
+                named = [self.ent_at.get(head.i)] + [self.ent_at.get(t.i) or self.index.find(t.text, before=end)
+                                                      for t in conj if t.pos_ == "PROPN"]
+                named = [e for e in dict.fromkeys(named) if e is not None]
+                if len(named) > 1:
+                    return None, "unknown", named
+            # the same when the parse garbles it: "and" between two different people
+            for t in span:
+                if t.lower_ in ("and", "&"):
+                    left = {self.ent_at.get(x.i) for x in span if x.i < t.i} - {None}
+                    right = {self.ent_at.get(x.i) for x in span if x.i > t.i} - {None}
+                    lp = sorted(left, key=lambda e: e.name)
+                    rp = sorted(right - left, key=lambda e: e.name)
+                    if lp and rp and head.i not in (x.i for x in span if x.dep_ == "pobj"):
+                        return None, "unknown", lp + rp
             e_head = self.ent_at.get(head.i)
             if e_head is not None:
                 return e_head, e_head.type, [e_head]
@@ -178,7 +211,7 @@ class Resolver:
                 # "the Daily Planet", "the Institute": a determiner before a name marks
                 # an organisation; two or more bare capitalised words, a person
                 det = propn[0].i > span.start and self.doc[propn[0].i - 1].lower_ == "the"
-                typ = "person" if (len(propn) >= 2 and not det) or propn[0].lower_ in FIRST_NAMES else "organisation"
+                typ = "person" if (len(propn) >= 2 and not det) or propn[0].lower_ in GIVEN_NAMES else "organisation"
                 e = self.index.add(text, typ, (start, end))
             return e, e.type if e else "unknown", [e] if e else []
         if head.pos_ in ("NOUN", "PROPN"):

@@ -1,0 +1,73 @@
+"""Speaker resolution: each case of issue 3 on sentences written for these tests."""
+from conftest import find
+
+
+def test_title_and_possessive_description_around_a_name(extract):
+    r = extract("Amnesty International’s Europe director Jane Roe said the camps must close.")
+    assert find(r, "camps must close").speaker == "Jane Roe"
+    r = extract("Hungary’s Prime Minister Viktor Orbán said the border would stay shut.")
+    assert find(r, "border would stay shut").speaker == "Viktor Orbán"
+
+
+def test_partial_names_and_titles_resolve_to_the_full_name(extract):
+    r = extract("Angela Merkel arrived in Paris on Monday for talks on trade.\n\n"
+                "“We need an agreement this year,” Merkel said.\n\n"
+                "Chancellor Merkel added that she was optimistic about the talks.\n\n"
+                "Elizabeth Warren, the senator, disagreed. Sen. Warren said the deal was weak.")
+    assert find(r, "agreement this year").speaker == "Angela Merkel"
+    assert find(r, "optimistic").speaker == "Angela Merkel"
+    assert find(r, "deal was weak").speaker == "Elizabeth Warren"
+
+
+def test_namesakes_stay_apart(extract):
+    r = extract("Donald Trump Jr. spoke at the rally before his father.\n\n"
+                "“My father will win,” Donald Trump Jr. said.\n\n"
+                "“We will win big,” Donald Trump said later.")
+    assert find(r, "My father will win").speaker == "Donald Trump Jr."
+    assert find(r, "We will win big").speaker == "Donald Trump"
+
+
+def test_pronouns_by_gender_and_recency(extract):
+    r = extract("Angela Merkel met Viktor Orbán in Berlin on Tuesday.\n\n"
+                "“The talks were difficult,” she said.\n\n"
+                "“We did not move at all,” he said.")
+    assert find(r, "talks were difficult").speaker == "Angela Merkel"
+    assert find(r, "did not move").speaker == "Viktor Orbán"
+
+
+def test_descriptions_via_apposition_and_kind(extract):
+    r = extract("Angela Merkel, the chancellor, visited the factory on Friday.\n\n"
+                "The chancellor said the plant would stay open.\n\n"
+                "The Harbour Gazette first reported the deal. The paper said the talks had lasted a year.")
+    assert find(r, "plant would stay open").speaker == "Angela Merkel"
+    a = find(r, "talks had lasted")
+    assert a.speaker == "Harbour Gazette" and a.speaker_type == "organisation"
+
+
+def test_quote_without_cue_inherits_the_previous_speaker(extract):
+    r = extract("“The voters have spoken,” Senator Ruth Okafor told supporters on Tuesday.\n\n"
+                "“Now the real work begins, and it begins tomorrow morning.”")
+    assert find(r, "real work begins").speaker == "Ruth Okafor"
+
+
+def test_anonymous_sources_have_no_speaker(extract):
+    r = extract("A senior official said the plan had been dropped. Critics said the budget was too small.")
+    for needle in ("plan had been dropped", "budget was too small"):
+        a = find(r, needle)
+        assert a.speaker is None and a.speaker_type == "anonymous"
+
+
+def test_several_people_are_each_named_with_no_single_speaker(extract):
+    r = extract("Helena Marsh and Tomas Reyes said the bridge would open in May.")
+    a = find(r, "bridge would open")
+    assert a.speaker is None
+    assert set(a.speakers) == {"Helena Marsh", "Tomas Reyes"}
+
+
+def test_mentioned_versus_quoted(extract):
+    r = extract("Helena Marsh met Tomas Reyes at the harbour.\n\n“The bridge opens in May,” Marsh said.")
+    by_name = {s.name: s for s in r.speakers}
+    assert by_name["Helena Marsh"].quoted == 1
+    assert by_name["Tomas Reyes"].quoted == 0
+    marsh = find(r, "bridge opens")
+    assert len(marsh.speaker_mentions) >= 2
