@@ -64,7 +64,10 @@ def _sentence_break(text: str, a: int, b: int) -> bool:
     return any(c in gap for c in ".!?") and not gap.strip(" ,;:—–-\"“”'’‘«»") == ""
 
 
-def assemble(text: str, tag_runs: list[Run]) -> list[Group]:
+def assemble(text: str, tag_runs: list[Run], tied=None) -> list[Group]:
+    """Group runs into attributions. `tied(cue, source) -> bool`, when given, says
+    whether the parse ties a source run to a cue (its subject, the object of "according
+    to"); such a source wins over a nearer one."""
     runs = sorted(tag_runs, key=lambda r: r.start)
     contents = [r for r in runs if r.role == "CONTENT"]
     cues = [r for r in runs if r.role == "CUE"]
@@ -114,7 +117,8 @@ def assemble(text: str, tag_runs: list[Run]) -> list[Group]:
         def key(s: Run):
             lo, hi = (s.end, q.start) if s.end <= q.start else (q.end, s.start)
             inside_content = any(c.start <= s.start and s.end <= c.end for c in g.content)
-            return (inside_content, _sentence_break(text, lo, hi), _dist(s, q))
+            is_tied = tied is not None and tied(q, s)
+            return (inside_content, not is_tied, _sentence_break(text, lo, hi), _dist(s, q))
         best = min(cands, key=key)
         g.source = [best]
     return out

@@ -201,7 +201,8 @@ def attributions_from_runs(text: str, tag_runs: list[TagRun], doc=None) -> list[
     runs = dash_bylines(text, runs, quotes, paras)
     link_quote_paragraphs(runs, quotes)
     atts = []
-    for g in assemble(text, runs):
+    linked = _parse_linker(doc) if doc is not None and PARSE_LINKS else None
+    for g in assemble(text, runs, linked):
         parts = g.content + g.cue + g.source
         content = sorted((r.start, r.end) for r in g.content)
         atts.append(Attribution(
@@ -218,6 +219,40 @@ def attributions_from_runs(text: str, tag_runs: list[TagRun], doc=None) -> list[
 
 
 PARSE_SOURCES = True
+PARSE_LINKS = True
+
+
+def _parse_linker(doc):
+    """linked(cue, source): does the parse make the source run the cue's speaker - the
+    subject of the cue verb (or of the verb it hangs from), or the object of "according
+    to"?"""
+    cache = {}
+
+    def speaker_tokens(cue: Run) -> set[int]:
+        key = (cue.start, cue.end)
+        if key not in cache:
+            span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+            out: set[int] = set()
+            if span is not None and len(span):
+                for tok in span:
+                    heads = [tok, tok.head] if tok.dep_ in ("xcomp", "conj", "ccomp", "prep", "agent") else [tok]
+                    for h in heads:
+                        for ch in h.children:
+                            if ch.dep_ in ("nsubj", "nsubjpass", "pobj", "poss", "agent") and ch.i not in range(span.start, span.end):
+                                out.add(ch.i)
+                                out.update(t.i for t in ch.subtree if t.dep_ in ("compound", "poss", "det", "amod", "flat", "appos"))
+                        if h.dep_ == "agent" or (h.lower_ == "by" and h.dep_ in ("agent", "prep")):
+                            out.update(c.i for c in h.children if c.dep_ == "pobj")
+            cache[key] = out
+        return cache[key]
+
+    def linked(cue: Run, source: Run) -> bool:
+        toks = speaker_tokens(cue)
+        if not toks:
+            return False
+        span = doc.char_span(source.start, source.end, alignment_mode="expand")
+        return span is not None and any(t.i in toks for t in span)
+    return linked
 
 
 def _source_from_parse(doc, a: Attribution) -> list[tuple[int, int]]:

@@ -15,7 +15,8 @@ import numpy as np
 
 from .encoding import LABELS, Encoded, encode, merge_windows, runs, viterbi, window_batch, windows
 
-DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "models" / "tagger"
+# the shipped model; QUOTEGRAPH_MODEL points at another export (training/export_onnx.py)
+DEFAULT_MODEL = Path(os.environ.get("QUOTEGRAPH_MODEL") or Path(__file__).resolve().parents[1] / "models" / "tagger")
 
 
 @dataclass
