@@ -64,11 +64,30 @@ def _sentence_break(text: str, a: int, b: int) -> bool:
     return any(c in gap for c in ".!?") and not gap.strip(" ,;:—–-\"“”'’‘«»") == ""
 
 
+def _join_cues(text: str, runs: list[Run]) -> list[Run]:
+    """A cue run that is only punctuation (the ":" of "told the crowd:") belongs to the
+    cue just before it when at most three untagged words lie between: the tagger
+    sometimes drops the middle. (Joining cue words more widely merges separate
+    attributions: measured worse on the tune split.)"""
+    out: list[Run] = []
+    for r in runs:
+        prev = out[-1] if out else None
+        if (r.role == "CUE" and prev is not None and prev.role == "CUE" and prev.para == r.para
+                and not any(c.isalnum() for c in text[r.start:r.end])):
+            gap = text[prev.end:r.start]
+            if len(gap.split()) <= 3 and not any(c in gap for c in ".!?\"“”"):
+                prev.end = r.end
+                prev.confidence = (prev.confidence + r.confidence) / 2
+                continue
+        out.append(r)
+    return out
+
+
 def assemble(text: str, tag_runs: list[Run], tied=None) -> list[Group]:
     """Group runs into attributions. `tied(cue, source) -> bool`, when given, says
     whether the parse ties a source run to a cue (its subject, the object of "according
     to"); such a source wins over a nearer one."""
-    runs = sorted(tag_runs, key=lambda r: r.start)
+    runs = _join_cues(text, sorted(tag_runs, key=lambda r: r.start))
     contents = [r for r in runs if r.role == "CONTENT"]
     cues = [r for r in runs if r.role == "CUE"]
     sources = [r for r in runs if r.role == "SOURCE"]
