@@ -65,13 +65,13 @@ def _merge(text: str, parts: list[tuple[int, list[Attribution], list[Speaker]]])
 
 
 def extract(text: str, nlp=None) -> Extraction:
-    """Attributions and speakers of one text."""
+    """Attributions and speakers of one text. The tagger runs in a second thread while
+    spaCy parses (see nlp.tagged_docs)."""
+    from .nlp import tagged_docs
     nlp = nlp or get_nlp()
-    parts = []
-    for s, e in chunks(text):
-        doc = nlp(text[s:e])
-        parts.append((s, *_from_doc(doc)))
-    return _merge(text, parts)
+    spans = chunks(text)
+    docs = tagged_docs(nlp, [text[s:e] for s, e in spans], batch_size=len(spans))
+    return _merge(text, [(s, *_from_doc(doc)) for (s, _), doc in zip(spans, docs)])
 
 
 def _serial(texts: Iterable[str], nlp, batch_size: int) -> Iterator[Extraction]:
