@@ -25,6 +25,7 @@ PRONOUNS: dict[str, str] = LEXICON["pronouns"]
 ANON = set(LEXICON["anonymous"])
 ANON_MARKERS = set(LEXICON["anonymous_markers"])
 ORG_DESC: dict[str, list[str]] = LEXICON["org_descriptions"]
+PERSON_ROLES = set(LEXICON["person_roles"])
 MALE, FEMALE = set(LEXICON["male_titles"]), set(LEXICON["female_titles"])
 PERSON_LABELS, ORG_LABELS = {"PERSON"}, {"ORG", "NORP", "GPE"}
 FIRST_NAMES = set((Path(__file__).parent / "first_names.txt").read_text(encoding="utf-8").split())
@@ -35,11 +36,31 @@ GIVEN_NAMES = FIRST_NAMES | FEMALE_NAMES | MALE_NAMES
 PERSON_ORGS = {"campaign", "administration", "team", "camp", "office", "spokesman", "spokeswoman",
                "spokesperson", "aides", "aide", "staff", "foundation", "lawyers", "lawyer", "attorney"}
 PERSON_ORG_NAMES = {"campaign": "campaign", "administration": "administration", "camp": "campaign",
-                    "foundation": "Foundation"}
+                    "foundation": "Foundation", "office": "'s office"}
 # titles that only people carry: "Mayor Helena Marsh" is a person whatever the NER says
 PERSON_TITLES = TITLES - {"the", "former", "then", "u.s", "us", "state", "gop", "democratic", "republican",
                           "house", "senate", "majority", "minority", "republicans", "democrats",
                           "presidential", "vice", "prime", "chief", "executive", "st"}
+
+
+TITLE_WORDS = {"sen": "senator", "gov": "governor", "rep": "representative", "pres": "president",
+               "gen": "general", "sec": "secretary", "prof": "professor", "lt": "lieutenant",
+               "col": "colonel", "capt": "captain", "sgt": "sergeant", "rev": "reverend", "det": "detective"}
+
+
+NOT_PEOPLE = {"letter", "paper", "poster", "flyer", "order", "number", "center", "centre", "computer", "server",
+              "filter", "chapter", "quarter", "matter", "paper", "report", "statement", "document", "memo",
+              "government", "department", "movement", "agreement", "argument", "comment", "amendment",
+              "document", "monitor", "sector", "factor", "motor", "error", "theater", "corner", "border"}
+_PERSON_SUFFIX = ("ist", "er", "or", "ian", "eon", "ant", "ent", "man", "woman", "-old", "ee")
+
+
+def _person_noun(noun: str) -> bool:
+    """Can a singular description head name a person ("the senator", "the retired
+    neurosurgeon", "the 63-year-old")? Listed roles, or person-like endings."""
+    if noun in PERSON_ROLES:
+        return True
+    return noun not in NOT_PEOPLE and noun.endswith(_PERSON_SUFFIX)
 
 
 def _trim(ent):
@@ -62,7 +83,11 @@ class Resolver:
         self.doc = doc
         self.index = NameIndex()
         self.descriptions: list[tuple[str, Entity, int]] = []  # (head noun, entity, position)
+        self.head_plural = False
         self.ent_at: dict[int, Entity] = {}  # token index -> entity
+        from ..attribute.quotes import find_quotes
+        self.quote_spans = sorted((f[0], f[1]) for q in find_quotes(doc.text) if not q.level for f in q.frags)
+        self.quote_starts = [s for s, _ in self.quote_spans]
         for ent in doc.ents:
             t = _etype(ent.label_)
             titled = ent.start > 0 and doc[ent.start - 1].text.lower().rstrip(".") in PERSON_TITLES
@@ -108,7 +133,20 @@ class Resolver:
         for tok in self.doc[max(0, ent.start - 3):ent.end]:
             w = tok.text.lower().rstrip(".")
             if w in TITLES and w not in ("the", "former", "then", "mr", "mrs", "ms", "dr"):
-                self.descriptions.append((w, e, ent.start_char))
+                self.descriptions.append((TITLE_WORDS.get(w, w), e, ent.start_char))
+        # a name that modifies a noun owns it: "the Morning Consult poll" -> "the poll",
+        # "Powell's office" -> "the office"
+        if root.dep_ in ("compound", "poss", "nmod") and root.head.pos_ == "NOUN":
+            self.descriptions.append((root.head.lower_, e, ent.start_char))
+        # role words in front of the name: "billionaire Paul Singer", "Florida Sen. Marco
+        # Rubio", "Republican nominee Donald Trump", "the former secretary of state Hillary"
+        i = ent.start - 1
+        while i >= 0 and i >= ent.start - 6 and self.doc[i].pos_ in ("NOUN", "ADJ", "PROPN", "DET", "ADP", "PUNCT") \
+                and self.doc[i].text not in (",", ".", ";", ":", "(") and i not in self.ent_at:
+            w = self.doc[i].text.lower().rstrip(".")
+            if self.doc[i].pos_ in ("NOUN", "ADJ") or w in TITLES:
+                self.descriptions.append((TITLE_WORDS.get(w, w), e, ent.start_char))
+            i -= 1
 
     def _genders_from_names(self):
         """Gender for pronoun agreement from a common given name, when no title said it."""
@@ -164,7 +202,8 @@ class Resolver:
                 if oe is None and o.lower_ in ("his", "her", "their"):
                     oe, _, _ = self._pronoun(PRONOUNS[o.lower_], start, last)
                 if oe is not None and oe.type == "person":
-                    name = f"{oe.name} {PERSON_ORG_NAMES[head.lower_]}"
+                    suffix = PERSON_ORG_NAMES[head.lower_]
+                    name = f"{oe.name}{suffix}" if suffix.startswith("'") else f"{oe.name} {suffix}"
                     e = self.index.find(name, "organisation") or self.index.add(name, "organisation", (start, end))
                     return e, "organisation", [e]
         # possessive sources "Trump's campaign": the head is the organisation-like noun
@@ -198,6 +237,19 @@ class Resolver:
             e = self.index.find(head.text, before=start)
             if e is not None:
                 return e, e.type, [e]
+        if len(span) <= 2 and hw in ("who", "which", "that") and head.dep_ in ("nsubj", "nsubjpass"):
+            # "Cruz, who has proposed ...": the antecedent the relative clause hangs from
+            verb = head.head
+            ante = verb.head if verb.dep_ == "relcl" else None
+            if ante is not None:
+                e = self.ent_at.get(ante.i) or (self.index.find(ante.text, before=start)
+                                                if ante.text[:1].isupper() else None)
+                if e is not None:
+                    return e, e.type, [e]
+                if ante.pos_ == "NOUN":
+                    self.head_plural = ante.tag_ in ("NNS", "NNPS")
+                    return self._description(ante.lower_, [ante.lower_], start, last)
+            return None, "unknown", []
         if len(span) <= 2 and hw in PRONOUNS:
             return self._pronoun(PRONOUNS[hw], start, last)
         if hw in ANON or (words and words[0] in ANON_MARKERS and head.pos_ in ("NOUN", "PRON")):
@@ -215,13 +267,20 @@ class Resolver:
                 e = self.index.add(text, typ, (start, end))
             return e, e.type if e else "unknown", [e] if e else []
         if head.pos_ in ("NOUN", "PROPN"):
+            self.head_plural = head.tag_ in ("NNS", "NNPS")
             return self._description(hw, [t.text.lower() for t in span], start, last)
         return None, "unknown", []
 
     def _pronoun(self, kind: str, pos: int, last: Optional[Entity]):
         if kind == "self":
             return (last, last.type, [last]) if last else (None, "unknown", [])
-        want = {"m": "person", "f": "person", "org": "organisation", "pl": None, "any": None}[kind]
+        if kind == "pl":
+            # "they" usually means a group the article does not name as one entity
+            # ("Republicans say ..."): only a speaking organisation just quoted is safe
+            if last is not None and last.type == "organisation":
+                return last, last.type, [last]
+            return None, "unknown", []
+        want = {"m": "person", "f": "person", "org": "organisation", "any": None}[kind]
 
         def fits(e: Entity) -> bool:
             if want and e.type != want:
@@ -235,8 +294,10 @@ class Resolver:
         if last is not None and fits(last) and last not in bound and any(s < pos for s, _ in last.mentions):
             if kind not in ("m", "f") or last.gender == kind or not self._closer_known(kind, pos, last):
                 return last, last.type, [last]
-        prior = [(max(s for s, _ in e.mentions if s < pos), e) for e in self.index.entities
-                 if fits(e) and e not in bound and any(s < pos for s, _ in e.mentions)]
+            if last.gender is None and not self._closer_known(kind, pos, last):
+                return last, last.type, [last]
+        prior = [(max(s for s, _ in e.mentions if s < pos and not self.in_quote(s)), e) for e in self.index.entities
+                 if fits(e) and e not in bound and any(s < pos and not self.in_quote(s) for s, _ in e.mentions)]
         if not prior:
             return None, "unknown", []
         # a gender known to agree beats one not known; then a recent subject; then recency
@@ -244,6 +305,12 @@ class Resolver:
                                   self._was_subject_near(x[1], pos), x[0]), reverse=True)
         e = prior[0][1]
         return e, e.type, [e]
+
+    def in_quote(self, pos: int) -> bool:
+        """Is pos inside quotation marks (a name someone else said)?"""
+        import bisect
+        k = bisect.bisect_right(self.quote_starts, pos) - 1
+        return k >= 0 and pos < self.quote_spans[k][1]
 
     def _clause_mates(self, pos: int) -> set:
         """Entities a pronoun at pos cannot mean: names under the same verb ("he told
@@ -284,15 +351,28 @@ class Resolver:
     def _closer_known(self, kind: str, pos: int, last: Entity) -> bool:
         """Is there a person of the pronoun's known gender mentioned after the last
         speaker was? (then "she" after "Trump said ... Clinton ..." is not Trump)."""
+        if last.gender is not None:
+            return False
         lp = max((s for s, _ in last.mentions if s < pos), default=-1)
-        return any(e.gender == kind and e is not last and any(lp < s < pos for s, _ in e.mentions)
+        return any(e.gender == kind and e is not last and any(lp < s < pos and not self.in_quote(s)
+                                                              for s, _ in e.mentions)
                    for e in self.index.entities)
 
     def _description(self, head: str, words: list[str], pos: int, last: Optional[Entity]):
-        linked = [(p, e) for h, e, p in self.descriptions if h == head or h in words]
-        if linked:
-            before = [x for x in linked if x[0] < pos] or linked
-            e = max(before, key=lambda x: x[0])[1]
+        content_words = {w for w in words if w not in ("the", "a", "an", "former", "then", "this", "that", "'s", "’s")}
+        content_words = {TITLE_WORDS.get(w.rstrip("."), w) for w in content_words}
+        # the entity whose description words best match: the head noun counts double
+        # ("the Republican nominee" - nominee over every Republican), then recency
+        score: dict[Entity, list] = {}
+        for h, e, p in self.descriptions:
+            if h == head or h in content_words:
+                sc = score.setdefault(e, [0, set(), -1])
+                sc[1].add(h)
+                sc[0] = 2 * (head in sc[1]) + len(sc[1] - {head})
+                if p < pos:
+                    sc[2] = max(sc[2], p)
+        if score:
+            e = max(score, key=lambda e: (score[e][0], score[e][2] >= 0, score[e][2]))
             return e, e.type, [e]
         if head in ORG_DESC:
             keys = ORG_DESC[head]
@@ -303,7 +383,11 @@ class Resolver:
                 e = max(match, key=lambda e: max(s for s, _ in e.mentions if s < pos))
                 return e, e.type, [e]
             return None, "unknown", []
-        # a person described by role: the last speaker, else the article's main person
+        # a person described by role ("the senator", "the 63-year-old"): the last speaker,
+        # else the article's main person. Plural or non-person heads ("the groups", "the
+        # letter") name nobody.
+        if self.head_plural or not _person_noun(head):
+            return None, "unknown", []
         if last is not None and last.type == "person":
             return last, "person", [last]
         people = [e for e in self.index.entities if e.type == "person"]
