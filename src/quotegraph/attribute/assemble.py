@@ -58,6 +58,11 @@ def _dist(a: Run, b: Run) -> int:
     return 0
 
 
+def _cross_sentence(text: str, a: Run, b: Run) -> bool:
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    return lo < hi and _sentence_break(text, lo, hi)
+
+
 def _sentence_break(text: str, a: int, b: int) -> bool:
     """Is there a sentence end between char offsets a and b (a < b)?"""
     gap = text[a:b]
@@ -113,7 +118,9 @@ def assemble(text: str, tag_runs: list[Run], tied=None) -> list[Group]:
         same = [k for k, q in enumerate(cues) if q.para in paras]
         before = [k for k, q in enumerate(cues) if q.para < min(paras)]
         if same:
-            k = min(same, key=lambda k: min(_dist(cues[k], c) for c in unit))
+            # a cue in the content's own sentence first ("According to X, A. The paper
+            # reported B": A goes with "According to"), then the nearest
+            k = min(same, key=lambda k: min((_cross_sentence(text, cues[k], c), _dist(cues[k], c)) for c in unit))
         elif before:
             k = before[-1]
         else:
