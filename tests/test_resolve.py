@@ -71,3 +71,18 @@ def test_mentioned_versus_quoted(extract):
     assert by_name["Tomas Reyes"].quoted == 0
     marsh = find(r, "bridge opens")
     assert len(marsh.speaker_mentions) >= 2
+
+
+def test_relative_pronouns_take_their_antecedent_and_always_finish(nlp):
+    from quotegraph.resolve.resolver import Resolver
+    text = ("Rupert Murdoch spoke on Monday. Murdoch, whose company owns the paper, said little. "
+            "Who knows what happens next.")
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name != "quotegraph":
+            doc = proc(doc)
+    r = Resolver(doc)
+    whose = text.index("whose")
+    assert r.resolve(whose, whose + 5, None)[0].name == "Rupert Murdoch"
+    who = text.index("Who knows")
+    assert r.resolve(who, who + 3, None)[0] is None  # no antecedent, and no endless walk to the root

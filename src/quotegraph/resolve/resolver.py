@@ -26,6 +26,9 @@ ANON = set(LEXICON["anonymous"])
 ANON_MARKERS = set(LEXICON["anonymous_markers"])
 ORG_DESC: dict[str, list[str]] = LEXICON["org_descriptions"]
 PERSON_ROLES = set(LEXICON["person_roles"])
+DOCUMENTS = {"statement", "passage", "book", "letter", "memo", "article", "essay", "column", "op-ed", "email",
+             "tweet", "post", "release", "ad", "video", "speech", "filing", "complaint", "lawsuit", "suit",
+             "transcript", "interview", "remarks", "message", "note", "book", "excerpt", "piece", "editorial"}
 MALE, FEMALE = set(LEXICON["male_titles"]), set(LEXICON["female_titles"])
 PERSON_LABELS, ORG_LABELS = {"PERSON"}, {"ORG", "NORP", "GPE"}
 FIRST_NAMES = set((Path(__file__).parent / "first_names.txt").read_text(encoding="utf-8").split())
@@ -237,9 +240,12 @@ class Resolver:
             e = self.index.find(head.text, before=start)
             if e is not None:
                 return e, e.type, [e]
-        if len(span) <= 2 and hw in ("who", "which", "that") and head.dep_ in ("nsubj", "nsubjpass"):
-            # "Cruz, who has proposed ...": the antecedent the relative clause hangs from
-            verb = head.head
+        if len(span) <= 3 and hw in ("who", "which", "that", "whose"):
+            # "Cruz, who has proposed ...", "Murdoch, whose new role ...": the antecedent
+            # the relative clause hangs from
+            verb = head
+            while verb.dep_ != "relcl" and verb.head.i != verb.i and abs(verb.i - head.i) < 8:
+                verb = verb.head
             ante = verb.head if verb.dep_ == "relcl" else None
             if ante is not None:
                 e = self.ent_at.get(ante.i) or (self.index.find(ante.text, before=start)
@@ -249,11 +255,19 @@ class Resolver:
                 if ante.pos_ == "NOUN":
                     self.head_plural = ante.tag_ in ("NNS", "NNPS")
                     return self._description(ante.lower_, [ante.lower_], start, last)
-            return None, "unknown", []
+            if hw in ("who", "whose"):
+                return None, "unknown", []
         if len(span) <= 2 and hw in PRONOUNS:
             return self._pronoun(PRONOUNS[hw], start, last)
+        if head.pos_ == "NOUN" and hw in ANON and self._linked(hw, set(words), start) is not None:
+            e = self._linked(hw, set(words), start)  # "the poll" after "the Morning Consult poll"
+            return e, e.type, [e]
         if hw in ANON or (words and words[0] in ANON_MARKERS and head.pos_ in ("NOUN", "PRON")):
             return None, "anonymous", []
+        if hw in DOCUMENTS and head.tag_ == "NN" and words[0] in ("the", "this", "that", "his", "her", "its"):
+            # "the statement", "the passage", "the book": said by whoever made it, the
+            # speaker just quoted
+            return (last, last.type, [last]) if last is not None else (None, "unknown", [])
         # capitalised words the NER did not mark: a name of its own
         propn = [t for t in span if t.pos_ == "PROPN" and t.text[:1].isupper()]
         if propn and head.pos_ == "PROPN":
@@ -273,7 +287,15 @@ class Resolver:
 
     def _pronoun(self, kind: str, pos: int, last: Optional[Entity]):
         if kind == "self":
-            return (last, last.type, [last]) if last else (None, "unknown", [])
+            if last is not None:
+                return last, last.type, [last]
+            # a letter or column in the first person: the name that signs it, standing
+            # at the start of a later paragraph
+            for e in self.index.entities:
+                for s, _ in e.mentions:
+                    if s > pos and e.type == "person" and (s == 0 or self.doc.text[s - 1] == "\n"):
+                        return e, e.type, [e]
+            return None, "unknown", []
         if kind == "pl":
             # "they" usually means a group the article does not name as one entity
             # ("Republicans say ..."): only a speaking organisation just quoted is safe
@@ -342,7 +364,7 @@ class Resolver:
                 t = self._token_at(s)
                 if t is not None:
                     head = t
-                    while head.dep_ in ("compound", "flat") and head.head is not head:
+                    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
                         head = head.head
                     if head.dep_ in ("nsubj", "nsubjpass"):
                         return True
@@ -358,11 +380,11 @@ class Resolver:
                                                               for s, _ in e.mentions)
                    for e in self.index.entities)
 
-    def _description(self, head: str, words: list[str], pos: int, last: Optional[Entity]):
+    def _linked(self, head: str, words: set, pos: int) -> Optional[Entity]:
+        """The entity whose description words best match: the head noun counts double
+        ("the Republican nominee": nominee over every Republican), then recency."""
         content_words = {w for w in words if w not in ("the", "a", "an", "former", "then", "this", "that", "'s", "’s")}
         content_words = {TITLE_WORDS.get(w.rstrip("."), w) for w in content_words}
-        # the entity whose description words best match: the head noun counts double
-        # ("the Republican nominee" - nominee over every Republican), then recency
         score: dict[Entity, list] = {}
         for h, e, p in self.descriptions:
             if h == head or h in content_words:
@@ -371,8 +393,13 @@ class Resolver:
                 sc[0] = 2 * (head in sc[1]) + len(sc[1] - {head})
                 if p < pos:
                     sc[2] = max(sc[2], p)
-        if score:
-            e = max(score, key=lambda e: (score[e][0], score[e][2] >= 0, score[e][2]))
+        if not score:
+            return None
+        return max(score, key=lambda e: (score[e][0], score[e][2] >= 0, score[e][2]))
+
+    def _description(self, head: str, words: list[str], pos: int, last: Optional[Entity]):
+        e = self._linked(head, set(words), pos)
+        if e is not None:
             return e, e.type, [e]
         if head in ORG_DESC:
             keys = ORG_DESC[head]
