@@ -457,7 +457,7 @@ def resolve_speakers(doc, atts: list[Attribution]) -> list[Speaker]:
             for e in r.index.entities:
                 if e.name == a.speaker:
                     for f in a.source:
-                        if not any(ms <= f[0] < me for ms, me in e.mentions):
+                        if not any(ms < f[1] and f[0] < me for ms, me in e.mentions):
                             e.mentions.append(tuple(f))
                     a.speaker_mentions = sorted(e.mentions)
     return [Speaker(name=e.name, type=e.type, mentions=sorted(e.mentions), quoted=quoted.get(id(e), 0))
