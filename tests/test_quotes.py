@@ -51,3 +51,8 @@ def test_unclosed_quote_stops_at_an_ordinary_paragraph():
 def test_guillemets_and_low_high_marks():
     assert texts("Il a dit « nous partirons » hier.") == [["« nous partirons »"]]
     assert texts("Sie sagte „wir bleiben“ heute.") == [["„wir bleiben“"]]
+
+
+def test_two_straight_single_marks_as_a_double_mark():
+    t = "''We will not back down,'' Scott said. It''s not an apostrophe pair here."
+    assert texts(t)[0] == ["''We will not back down,''"]

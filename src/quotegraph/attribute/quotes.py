@@ -53,6 +53,8 @@ def _is_open(text: str, i: int, c: str) -> bool:
     """Does the mark at i open a quote (as opposed to closing one)?"""
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i:i + 2] == "''":
+        after = text[i + 2] if i + 2 < len(text) else " "
     if c in DOUBLE_OPEN or c in SINGLE_OPEN:
         # ‘ before digits is an elided year ('90s); otherwise it opens
         return not (c == "‘" and after.isdigit())
@@ -75,10 +77,14 @@ def _is_apostrophe(text: str, i: int) -> bool:
 def _scan_paragraph(text: str, s: int, e: int, state: list) -> list[tuple]:
     """Events in one paragraph: ("open"|"close", kind, level, pos)."""
     events = []
+    skip = -1
     for i in range(s, e):
         c = text[i]
-        if c not in ALL_MARKS:
+        if c not in ALL_MARKS or i == skip:
             continue
+        if c == "'" and i + 1 < e and text[i + 1] == "'":
+            # ''…'': two straight single marks stand for a double one (some wire styles)
+            c, skip = '"', i + 1
         kind = "double" if c in DOUBLE_OPEN + DOUBLE_CLOSE + '"' else "single"
         if kind == "single":
             apo = _is_apostrophe(text, i)
@@ -90,9 +96,10 @@ def _scan_paragraph(text: str, s: int, e: int, state: list) -> list[tuple]:
             if apo is None and not open_single:
                 continue
         low_high = c in "“‘" and state and text[state[-1][1]] in "„‚"  # „…“ closes with “
+        last = skip if skip == i + 1 else i  # where this mark ends (a '' pair is two chars)
         if state and state[-1][0] == kind and (low_high or not _is_open(text, i, c)):
             state.pop()
-            events.append(("close", kind, len(state), i))
+            events.append(("close", kind, len(state), last))
         elif state and state[-1][0] == kind and c in (DOUBLE_OPEN + SINGLE_OPEN):
             # an opening mark while a quote of the same kind is open: the old one was
             # never closed; treat this as its restart
