@@ -1,6 +1,7 @@
 """The quotegraph command line: thin verbs over the library.
 
     quotegraph extract PATH... [-o FILE]    who said what in text files, as JSONL
+    quotegraph ingest / speakers / quotes / article / groups / export / sql   (store/cli.py)
 """
 from __future__ import annotations
 
@@ -105,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="always show a progress bar on stderr (default: for more than one file)")
     g.add_argument("--no-progress", dest="progress", action="store_false")
     ex.set_defaults(func=cmd_extract)
+    from .store.cli import add_commands
+    add_commands(sub)
     return ap
 
 

@@ -1,0 +1,177 @@
+"""Questions to the store: speakers, quotes (by speaker, words, outlet, dates), one
+article, repeated-quote groups.
+
+Full-text search uses the `quote_terms` table (each quote's distinct folded words): all
+the query's words must be in a quote; a query in double quotes must also appear as that
+phrase (case-insensitive). DuckDB's `fts` extension is not used because it is fetched
+from the network at run time, and its index is rebuilt whole rather than updated.
+"""
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Optional
+
+from . import words as W
+from .identity import speaker_key
+
+
+def _rows(con, sql: str, params=()) -> list[dict]:
+    cur = con.execute(sql, params if isinstance(params, dict) else list(params))
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+
+def speaker_ids(con, name: str) -> list[int]:
+    """Identities a name can mean: exact display name or alias (any case), else the
+    identities with the same key (e.g. 'Hillary Rodham Clinton' for 'Hillary Clinton')."""
+    ids = [r[0] for r in con.execute(
+        "SELECT id FROM speakers WHERE lower(name) = lower($1) UNION "
+        "SELECT DISTINCT speaker_id FROM article_speakers WHERE lower(name) = lower($1) "
+        "AND speaker_id IS NOT NULL", [name]).fetchall()]
+    if not ids:
+        keys = [speaker_key(name, "person"), speaker_key(name, "organisation")]
+        ids = [r[0] for r in con.execute("SELECT id FROM speakers WHERE key IN (SELECT unnest($1))",
+                                         [keys]).fetchall()]
+    return sorted(set(ids))
+
+
+def search_ids_sql(query: str) -> tuple[str, list]:
+    """SQL (and params) selecting attribution ids matching a full-text query."""
+    terms = W.terms(query)
+    if not terms:
+        return "SELECT NULL::BIGINT AS id WHERE false", []
+    sql = ("SELECT attribution_id AS id FROM quote_terms WHERE term IN (SELECT unnest($terms)) "
+           "GROUP BY attribution_id HAVING count(DISTINCT term) = $n")
+    return sql, [terms, len(terms)]
+
+
+def speakers(con, type_: Optional[str] = None, min_quotes: int = 1, limit: Optional[int] = 100,
+             name: Optional[str] = None) -> list[dict]:
+    where, params = ["quotes >= $1"], [min_quotes]
+    if type_:
+        where.append(f"type = ${len(params) + 1}")
+        params.append(type_)
+    if name:
+        ids = speaker_ids(con, name) or [-1]
+        where.append(f"id IN (SELECT unnest(${len(params) + 1}))")
+        params.append(ids)
+    sql = (f"SELECT id, name, type, quotes, articles, outlets, first_date, last_date, "
+           f"(SELECT list(alias ORDER BY n_articles DESC, alias) FROM speaker_aliases x WHERE x.speaker_id = s.id) AS aliases "
+           f"FROM speaker_stats s WHERE {' AND '.join(where)} ORDER BY quotes DESC, name")
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return _rows(con, sql, params)
+
+
+def quotes(con, speaker: Optional[str] = None, search: Optional[str] = None, outlet: Optional[str] = None,
+           since: Optional[date] = None, until: Optional[date] = None, article: Optional[str] = None,
+           limit: Optional[int] = 100) -> list[dict]:
+    where, params = [], {}
+    if speaker:
+        params["sids"] = speaker_ids(con, speaker) or [-1]
+        where.append("t.id IN (SELECT attribution_id FROM attribution_speakers WHERE speaker_id IN (SELECT unnest($sids)))")
+    if search:
+        phrase = search.strip()
+        exact = len(phrase) > 1 and phrase[0] == phrase[-1] == '"'
+        terms = W.terms(phrase)
+        if not terms:
+            return []
+        params["terms"], params["n"] = terms, len(terms)
+        where.append("t.id IN (SELECT attribution_id FROM quote_terms WHERE term IN (SELECT unnest($terms)) "
+                     "GROUP BY attribution_id HAVING count(DISTINCT term) = $n)")
+        if exact:
+            params["phrase"] = "%" + phrase[1:-1].replace("%", "\\%").replace("_", "\\_") + "%"
+            where.append("t.content_text ILIKE $phrase ESCAPE '\\'")
+    if outlet:
+        params["outlet"] = outlet
+        where.append("lower(a.outlet) = lower($outlet)")
+    if since:
+        params["since"] = since
+        where.append("a.published_date >= $since")
+    if until:
+        params["until"] = until
+        where.append("a.published_date <= $until")
+    if article:
+        params["article"] = article
+        where.append("t.article_id = $article")
+    sql = ("SELECT t.id, t.article_id, a.outlet, a.published_date AS date, "
+           "(SELECT string_agg(s.name, '; ' ORDER BY s.name) FROM attribution_speakers q "
+           " JOIN speakers s ON s.id = q.speaker_id WHERE q.attribution_id = t.id) AS speaker, "
+           "t.speaker AS speaker_in_article, t.kind, t.confidence, t.content_text AS quote, "
+           "t.source_text AS source, t.cue_text AS cue, p.group_id "
+           "FROM attributions t JOIN articles a ON a.id = t.article_id "
+           "LEFT JOIN quote_appearances p ON p.attribution_id = t.id")
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY a.published_date DESC NULLS LAST, t.id"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    cur = con.execute(sql, params)
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+
+def article(con, id_: str) -> Optional[dict]:
+    rows = _rows(con, "SELECT id, title, url, outlet, published, published_date, author, path, text, "
+                      "n_attributions FROM articles WHERE id = $1", [id_])
+    if not rows:
+        return None
+    a = rows[0]
+    atts = _rows(con, "SELECT t.id, t.n, t.kind, t.confidence, t.origin, t.speaker, t.speaker_type, "
+                      "t.source, t.cue, t.content, t.source_text, t.cue_text, t.content_text, "
+                      "p.group_id, (SELECT list(q.speaker_id ORDER BY q.speaker_id) FROM attribution_speakers q "
+                      "WHERE q.attribution_id = t.id) AS speaker_ids "
+                      "FROM attributions t LEFT JOIN quote_appearances p ON p.attribution_id = t.id "
+                      "WHERE t.article_id = $1 ORDER BY t.n", [id_])
+    for t in atts:
+        for r in ("source", "cue", "content"):
+            t[r] = json.loads(t[r])
+    a["attributions"] = atts
+    a["speakers"] = _rows(con, "SELECT s.name, s.type, s.quoted, s.n_mentions, s.speaker_id "
+                               "FROM article_speakers s WHERE s.article_id = $1 ORDER BY s.quoted DESC, s.name", [id_])
+    return a
+
+
+def groups(con, min_articles: int = 2, speaker: Optional[str] = None, search: Optional[str] = None,
+           limit: Optional[int] = 100, with_appearances: bool = True) -> list[dict]:
+    params: dict = {"min": min_articles}
+    filt = ""
+    if speaker:
+        params["sids"] = speaker_ids(con, speaker) or [-1]
+        filt += (" AND g.id IN (SELECT p.group_id FROM quote_appearances p JOIN attribution_speakers q "
+                 "ON q.attribution_id = p.attribution_id WHERE q.speaker_id IN (SELECT unnest($sids)))")
+    if search:
+        terms = W.terms(search)
+        params["terms"], params["n"] = terms or [""], len(terms)
+        filt += (" AND g.id IN (SELECT p.group_id FROM quote_appearances p WHERE p.attribution_id IN "
+                 "(SELECT attribution_id FROM quote_terms WHERE term IN (SELECT unnest($terms)) "
+                 "GROUP BY attribution_id HAVING count(DISTINCT term) = $n))")
+    sql = (f"""SELECT g.id, g.text, count(*) AS appearances, count(DISTINCT t.article_id) AS articles,
+               count(DISTINCT a.outlet) AS outlets, count(*) FILTER (WHERE p.diff <> '[]') AS altered,
+               min(a.published_date) AS first_date, max(a.published_date) AS last_date
+           FROM quote_groups g JOIN quote_appearances p ON p.group_id = g.id
+           JOIN attributions t ON t.id = p.attribution_id JOIN articles a ON a.id = t.article_id
+           WHERE true {filt}
+           GROUP BY g.id, g.text HAVING count(DISTINCT t.article_id) >= $min
+           ORDER BY articles DESC, appearances DESC, g.id""")
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    out = _rows(con, sql, params)
+    if with_appearances:
+        for g in out:
+            g["appearances_list"] = group_appearances(con, g["id"])
+    return out
+
+
+def group_appearances(con, gid: int) -> list[dict]:
+    rows = _rows(con, """SELECT p.attribution_id, t.article_id, a.outlet, a.published_date AS date,
+               (SELECT string_agg(s.name, '; ' ORDER BY s.name) FROM attribution_speakers q
+                JOIN speakers s ON s.id = q.speaker_id WHERE q.attribution_id = t.id) AS speaker,
+               t.content_text AS quote, p.similarity, p.diff
+           FROM quote_appearances p JOIN attributions t ON t.id = p.attribution_id
+           JOIN articles a ON a.id = t.article_id WHERE p.group_id = $1
+           ORDER BY a.published_date NULLS LAST, t.id""", [gid])
+    for r in rows:
+        r["diff"] = json.loads(r["diff"])
+    return rows
