@@ -23,6 +23,8 @@ demo: install
 	$(BIN)/python examples/show.py examples/attributions.jsonl examples/articles
 
 test: install-test
+	# Debian's Chromium for the browser tests (installed only if missing; never a download)
+	sh scripts/install-browser.sh
 	$(BIN)/python -m pytest
 
 clean:

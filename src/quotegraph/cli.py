@@ -2,6 +2,7 @@
 
     quotegraph extract PATH... [-o FILE]    who said what in text files, as JSONL
     quotegraph ingest / speakers / quotes / article / groups / export / sql   (store/cli.py)
+    quotegraph serve                        the web UI and HTTP API (web/cli.py)
 """
 from __future__ import annotations
 
@@ -108,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.set_defaults(func=cmd_extract)
     from .store.cli import add_commands
     add_commands(sub)
+    from .web.cli import add_commands as add_web_commands
+    add_web_commands(sub)
     return ap
 
 
