@@ -17,6 +17,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 
 from . import words as W
+from .schema import insert_rows, transaction
 
 MIN_WORDS = 4
 SIMILAR = 0.8
@@ -120,16 +121,8 @@ def update_groups(con) -> int:
             if gid not in gs:
                 gs.append(gid)
                 new_keys.append((k, gid))
-    con.execute("BEGIN")
-    try:
+    with transaction(con):
         for table, rows in (("quote_groups", new_groups), ("quote_appearances", appearances),
                             ("group_keys", new_keys)):
-            if rows:
-                cols = list(zip(*rows))
-                ph = ", ".join(f"unnest(${i + 1})" for i in range(len(cols)))
-                con.execute(f"INSERT INTO {table} SELECT {ph}", [list(c) for c in cols])
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
+            insert_rows(con, table, rows)
     return len(new_groups)

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ..resolve.names import SUFFIXES, name_words
+from .schema import insert_rows, transaction
 from .words import fold
 
 DOMINANT = 3
@@ -96,12 +97,8 @@ def update_identity(con) -> int:
             new.append((sid, name, typ, key))
         assign.append((rowid, sid))
         n_articles[sid] = n_articles.get(sid, 0) + 1
-    con.execute("BEGIN")
-    try:
-        if new:
-            cols = list(zip(*new))
-            con.execute("INSERT INTO speakers SELECT unnest($1), unnest($2), unnest($3), unnest($4)",
-                        [list(c) for c in cols])
+    with transaction(con):
+        insert_rows(con, "speakers", new)
         rid, sids = zip(*assign)
         con.execute("CREATE TEMP TABLE _assign AS SELECT unnest($1) AS rid, unnest($2) AS sid",
                     [list(rid), list(sids)])
@@ -113,10 +110,6 @@ def update_identity(con) -> int:
                          AND s.article_id = attribution_speakers.article_id
                          AND s.name = attribution_speakers.name""")
         _rename(con, {sid for _, sid in assign})
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return len(new)
 
 

@@ -32,7 +32,7 @@ from ..read.records import ExtractedArticle, Fields
 from ..read.sources import read_sources
 from ..read.text import ReadError
 from . import words as W
-from .schema import connect
+from .schema import connect, insert_rows, transaction
 
 BATCH = 8              # articles per worker task
 COMMIT_EVERY = 64      # articles per transaction at most
@@ -223,20 +223,10 @@ class Writer:
         if not self.pending:
             return
         con = self.con
-        con.execute("BEGIN")
-        try:
+        with transaction(con):
             for table in ("articles", "attributions", "spans", "article_speakers", "attribution_speakers",
                           "mentions", "quote_terms"):
-                rows = self.rows.get(table)
-                if not rows:
-                    continue
-                cols = list(zip(*rows))
-                ph = ", ".join(f"unnest(${i + 1})" for i in range(len(cols)))
-                con.execute(f"INSERT INTO {table} SELECT {ph}", [list(c) for c in cols])
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+                insert_rows(con, table, self.rows.get(table))
         self.rows.clear()
         self.pending = 0
 

@@ -7,6 +7,7 @@ clean run.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional, Union
 
@@ -185,3 +186,26 @@ def connect(path: Union[str, Path] = DEFAULT_DB, read_only: bool = False, create
             con.close()
             raise StoreError(f"{path}: store schema version {v and v[0]!r}, this quotegraph reads {SCHEMA_VERSION!r}")
     return con
+
+
+@contextmanager
+def transaction(con):
+    """BEGIN … COMMIT, or ROLLBACK if anything (even KeyboardInterrupt) escapes: what a
+    writer stores goes in whole or not at all."""
+    con.execute("BEGIN")
+    try:
+        yield con
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def insert_rows(con, table: str, rows: list[tuple]) -> None:
+    """Append rows (tuples in the table's column order) in one statement: DuckDB unnests
+    one list per column, far faster than a row at a time."""
+    if not rows:
+        return
+    cols = list(zip(*rows))
+    ph = ", ".join(f"unnest(${i + 1})" for i in range(len(cols)))
+    con.execute(f"INSERT INTO {table} SELECT {ph}", [list(c) for c in cols])
