@@ -74,8 +74,13 @@ def extract(text: str, nlp=None) -> Extraction:
     return _merge(text, [(s, *_from_doc(doc)) for (s, _), doc in zip(spans, docs)])
 
 
-def _serial(texts: Iterable[str], nlp, batch_size: int) -> Iterator[Extraction]:
+def _serial(texts: Iterable[str], nlp, batch_size: int, overlap: bool = True) -> Iterator[Extraction]:
     from .nlp import tagged_docs
+
+    def run(chunk_texts):
+        if overlap:
+            return tagged_docs(nlp, chunk_texts, batch_size=batch_size)
+        return nlp.pipe(chunk_texts, batch_size=batch_size)  # one thread does everything
 
     def pieces():
         for t in texts:
@@ -92,7 +97,7 @@ def _serial(texts: Iterable[str], nlp, batch_size: int) -> Iterator[Extraction]:
         batch = [x for _, x in zip(range(batch_size), it)]
         if not batch:
             break
-        docs = tagged_docs(nlp, [t[s:e] for t, s, e in batch], batch_size=batch_size)
+        docs = run([t[s:e] for t, s, e in batch])
         for (t, s, e), doc in zip(batch, docs):
             if cur_text is not None and s == 0:  # a new text starts
                 yield flush()
@@ -119,7 +124,7 @@ def _work(text: str):
         return exc
 
 
-def _guarded_serial(texts: Iterable[str], nlp, batch_size: int) -> Iterator:
+def _guarded_serial(texts: Iterable[str], nlp, batch_size: int, overlap: bool = True) -> Iterator:
     """The serial path, batch by batch; a batch that fails is redone text by text so that
     one bad text costs only itself."""
     from itertools import islice
@@ -129,7 +134,7 @@ def _guarded_serial(texts: Iterable[str], nlp, batch_size: int) -> Iterator:
         if not batch:
             return
         try:
-            results = list(_serial(batch, nlp, batch_size))
+            results = list(_serial(batch, nlp, batch_size, overlap))
         except Exception:
             results = []
             for t in batch:
@@ -142,16 +147,17 @@ def _guarded_serial(texts: Iterable[str], nlp, batch_size: int) -> Iterator:
 
 def extract_batch(texts: Iterable[str], n_process: int = 1, batch_size: int = 16,
                   spacy_model: Optional[str] = None, model: Optional[str] = None,
-                  return_errors: bool = False, nlp=None) -> Iterator[Extraction]:
+                  return_errors: bool = False, nlp=None, overlap: bool = True) -> Iterator[Extraction]:
     """Extractions for many texts, in order, with one loaded pipeline per process.
 
     n_process=1 parses with spaCy while the tagger runs in a second thread; n_process>1
     spreads texts over worker processes (each loads the pipeline once). With
     return_errors, a text that fails yields its exception in its place and the batch
     goes on; otherwise the exception is raised. `nlp` (serial only): a pipeline from
-    quotegraph.load() to use instead of the default one."""
+    quotegraph.load() to use instead of the default one. overlap=False (serial only):
+    no second thread, for callers that run one process per core themselves."""
     if n_process <= 1:
-        results = _guarded_serial(texts, nlp or get_nlp(spacy_model, model), batch_size)
+        results = _guarded_serial(texts, nlp or get_nlp(spacy_model, model), batch_size, overlap)
     else:
         import multiprocessing as mp
         ctx = mp.get_context("forkserver")

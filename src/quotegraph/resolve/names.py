@@ -33,7 +33,8 @@ ABBREV_END = ("Jr.", "Sr.", "Inc.", "Co.", "Corp.", "Ltd.", "St.")
 
 def clean_name(text: str) -> str:
     """The name itself from an entity's text: no leading titles or trailing possessive."""
-    text = re.sub(r"[’']s$", "", text.strip()).strip(" ,;:")
+    text = text.strip().strip("\"“”‘«»").rstrip("'’ ") if text.strip().endswith(("''", "\"", "”")) else text.strip()
+    text = re.sub(r"[’']s$", "", text).strip(" ,;:\"“”«»")
     if text.endswith(".") and not text.endswith(ABBREV_END):
         text = text.rstrip(".")
     words = text.split()

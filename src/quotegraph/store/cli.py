@@ -6,6 +6,7 @@ arguments and calls the library in quotegraph.store.
 from __future__ import annotations
 
 import argparse
+import os
 import csv
 import json
 import sys
@@ -322,8 +323,9 @@ def add_commands(sub) -> None:
                        description=INGEST_HELP, formatter_class=RAW)
     p.add_argument("paths", nargs="+", metavar="PATH", help="file, folder or glob")
     _db_arg(p)
-    p.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
-                   help="worker processes for the NLP (default 1)")
+    p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                   help="cores for the NLP: N worker processes of one thread each "
+                        f"(default: all {os.cpu_count() or 1} CPUs; 1 runs in this process)")
     p.add_argument("--field", action="append", metavar="KEY=NAME",
                    help="record field holding KEY (id, text, title, url, published, outlet, author) "
                         "in .jsonl/.json/.csv inputs, e.g. --field text=body; repeatable")

@@ -104,7 +104,10 @@ def _from_json(text: str, ex: dict) -> Extraction:
 
 def _extract_texts(texts: list[str]) -> list:
     from ..pipeline import extract_batch
-    return list(extract_batch(texts, n_process=1, batch_size=max(1, len(texts)), return_errors=True))
+    # one core per job: the tagger runs inline, not in a second thread, so that --jobs N
+    # uses N cores and scales with them
+    return list(extract_batch(texts, n_process=1, batch_size=max(1, len(texts)), return_errors=True,
+                              overlap=False))
 
 
 def _init_worker():
@@ -131,33 +134,59 @@ def _process(batch: list[Article], extract: Callable[[list[str]], list]) -> list
 
 def _ordered_map(batches: Iterator[list[Article]], jobs: int) -> Iterator[tuple[list[Article], list]]:
     """(batch, results) in input order; with jobs > 1 the NLP runs in worker processes,
-    at most 2 * jobs batches in flight."""
+    at most 2 * jobs batches in flight. A worker that dies (killed, out of memory) breaks
+    the pool: its batches are redone once in a fresh pool, and if that breaks too their
+    articles are reported as failed - the ingest never waits forever."""
     if jobs <= 1:
         for b in batches:
             yield b, _process(b, _extract_texts)
         return
     import multiprocessing as mp
+    from concurrent.futures import CancelledError, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     pool = None  # started at the first batch that needs the NLP
+
+    def start():
+        return ProcessPoolExecutor(jobs, mp_context=mp.get_context("forkserver"), initializer=_init_worker)
+
+    def submit(need):
+        nonlocal pool
+        if pool is None:
+            pool = start()
+        return pool, pool.submit(_extract_texts, need)
+
+    def collect(b, sub, need):
+        nonlocal pool
+        if sub is None:
+            return b, _process(b, lambda _texts: [])
+        for attempt in (1, 2):
+            used, fut = sub
+            try:
+                got = fut.result()
+                break
+            except (BrokenProcessPool, CancelledError):
+                if used is pool:  # the pool this batch ran in is broken: replace it
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = None
+                if attempt == 2:
+                    got = [RuntimeError("the NLP worker process died on this batch")] * len(need)
+                else:
+                    sub = submit(need)
+        return b, _process(b, lambda _texts: got)
+
     try:
         pending: deque = deque()
         for b in batches:
             need = [a.text for a in b if not isinstance(a, ExtractedArticle)]
-            if need and pool is None:
-                pool = mp.get_context("forkserver").Pool(jobs, initializer=_init_worker)
-            pending.append((b, pool.apply_async(_extract_texts, (need,)) if need else None))
+            pending.append((b, submit(need) if need else None, need))
             while len(pending) > 2 * jobs:
-                yield _collect(*pending.popleft())
+                yield collect(*pending.popleft())
         while pending:
-            yield _collect(*pending.popleft())
+            yield collect(*pending.popleft())
     finally:
         if pool is not None:
-            pool.terminate()
-            pool.join()
-
-
-def _collect(batch, res):
-    got = res.get() if res is not None else []
-    return batch, _process(batch, lambda _texts: got)
+            pool.shutdown(cancel_futures=True)
 
 
 # ---------------------------------------------------------------- the writer
