@@ -201,7 +201,7 @@ def main(argv=None) -> int:
     ap.add_argument("--work", default="/tmp/qg-bench-web", help="where the store is built and kept")
     ap.add_argument("--db", help="use this store instead of building one")
     ap.add_argument("--rebuild", action="store_true", help="build the store again even if it is there")
-    ap.add_argument("--workers", type=int, default=1, help="server processes (as `serve --workers`; default 1)")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="server processes (as `serve --workers`; default: all CPUs, as serve)")
     ap.add_argument("--no-index", action="store_true", help="serve without the in-memory search index "
                                                             "(every search in SQL), for comparison")
     ap.add_argument("-o", "--output", help="also write the results as JSON here")

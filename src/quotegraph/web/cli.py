@@ -79,9 +79,9 @@ def add_commands(sub) -> None:
     p.add_argument("--db", default=DEFAULT_DB, metavar="FILE", help=f"the store (default {DEFAULT_DB})")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    p.add_argument("--workers", type=int, default=1, metavar="N",
-                   help="server processes (default 1); each opens the store read-only and keeps its own "
-                        "search index")
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1, metavar="N",
+                   help=f"server processes (default: all {os.cpu_count() or 1} CPUs); each opens the store "
+                        "read-only and keeps its own search index")
     p.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"],
                    help="server log level (default info)")
     p.set_defaults(func=cmd_serve)
