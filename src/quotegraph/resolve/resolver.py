@@ -314,10 +314,9 @@ class Resolver:
             return True
         bound = self._clause_mates(pos)
         if last is not None and fits(last) and last not in bound and any(s < pos for s, _ in last.mentions):
-            if kind not in ("m", "f") or last.gender == kind or not self._closer_known(kind, pos, last):
-                return last, last.type, [last]
-            if last.gender is None and not self._closer_known(kind, pos, last):
-                return last, last.type, [last]
+            # the speaker just quoted, when nothing rules it out (measured better than
+            # preferring a person of known gender mentioned since: tune2 +0.006)
+            return last, last.type, [last]
         prior = [(max(s for s, _ in e.mentions if s < pos and not self.in_quote(s)), e) for e in self.index.entities
                  if fits(e) and e not in bound and any(s < pos and not self.in_quote(s) for s, _ in e.mentions)]
         if not prior:
@@ -369,16 +368,6 @@ class Resolver:
                     if head.dep_ in ("nsubj", "nsubjpass"):
                         return True
         return False
-
-    def _closer_known(self, kind: str, pos: int, last: Entity) -> bool:
-        """Is there a person of the pronoun's known gender mentioned after the last
-        speaker was? (then "she" after "Trump said ... Clinton ..." is not Trump)."""
-        if last.gender is not None:
-            return False
-        lp = max((s for s, _ in last.mentions if s < pos), default=-1)
-        return any(e.gender == kind and e is not last and any(lp < s < pos and not self.in_quote(s)
-                                                              for s, _ in e.mentions)
-                   for e in self.index.entities)
 
     def _linked(self, head: str, words: set, pos: int) -> Optional[Entity]:
         """The entity whose description words best match: the head noun counts double
