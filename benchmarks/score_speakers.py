@@ -3,6 +3,7 @@
     python benchmarks/score_speakers.py dev     # benchmarks/data/speakers/dev.jsonl (PolNeAR dev)
     python benchmarks/score_speakers.py tune    # the tuning sets (our tune split of train)
     python benchmarks/score_speakers.py tune2
+    python benchmarks/score_speakers.py tune3   # 20 randomly drawn tune articles
 
 Extracts the set's articles with `quotegraph extract`, scores them with the shared
 scorer (its `speaker accuracy`), then splits the same figure by the gold `source_kind`
@@ -22,7 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("QUOTEGRAPH_SHARED", ROOT.parent / "shared"))
-SETS = {"dev": ("dev.jsonl", "dev"), "tune": ("tune.jsonl", "train"), "tune2": ("tune2.jsonl", "train")}
+SETS = {"dev": ("dev.jsonl", "dev"), "tune": ("tune.jsonl", "train"), "tune2": ("tune2.jsonl", "train"),
+        "tune3": ("tune3.jsonl", "train")}
 
 
 def load_scorer():

@@ -86,3 +86,50 @@ def test_relative_pronouns_take_their_antecedent_and_always_finish(nlp):
     assert r.resolve(whose, whose + 5, None)[0].name == "Rupert Murdoch"
     who = text.index("Who knows")
     assert r.resolve(who, who + 3, None)[0] is None  # no antecedent, and no endless walk to the root
+
+
+def test_a_named_poll_speaks_for_its_maker(extract):
+    r = extract("A new Harbour Gazette/Marsh Research poll of 1,200 voters was released on Monday.\n\n"
+                "The poll shows the mayor trailing by nine points.\n\n"
+                "The new poll also found that most voters want a new bridge.")
+    assert find(r, "mayor trailing").speaker == "Harbour Gazette/Marsh Research"
+    assert find(r, "want a new bridge").speaker == "Harbour Gazette/Marsh Research"
+
+
+def test_organisation_names_keep_their_title_like_words(extract):
+    r = extract("The Republican Party said on Monday that the convention would go ahead.")
+    assert find(r, "convention would go ahead").speaker == "Republican Party"
+
+
+def test_a_person_named_by_surname_alone_gets_the_full_name_when_famous(extract):
+    # famous_names.json is built from PolNeAR train: "Obama" stands for Barack Obama
+    r = extract("Obama said on Tuesday that the deal would protect workers.")
+    assert find(r, "protect workers").speaker == "Barack Obama"
+
+
+def test_relative_pronoun_through_a_predicate(extract):
+    r = extract("Helena Marsh is the prosecutor who said the charges would stand.")
+    a = find(r, "charges would stand")
+    assert a.speaker == "Helena Marsh"
+
+
+def test_names_deep_in_a_relative_clause_are_not_the_source(extract):
+    r = extract("Sen. Tomas Reyes, who has spent weeks attacking his rival Helena Marsh, "
+                "said the budget was a disgrace.")
+    assert find(r, "budget was a disgrace").speaker == "Tomas Reyes"
+
+
+def test_an_unnamed_official_speaks_for_the_named_organisation(extract):
+    r = extract("Harbour Gazette Inc. cut 40 jobs this year.\n\n"
+                "A senior Harbour Gazette Inc. official said the cuts were over.")
+    a = find(r, "cuts were over")
+    assert a.speaker == "Harbour Gazette Inc." and a.speaker_type == "organisation"
+
+
+def test_first_person_in_a_letter_is_the_signer(extract):
+    r = extract("Letters to the editor.\n\n"
+                "I have written to my congressman twice, and my view is that the bridge must be rebuilt.\n\n"
+                "Bruce R. Gary.\n\n"
+                "Rhinelander, Wis.")
+    a = find(r, "bridge must be rebuilt")
+    assert a.speaker == "Bruce R. Gary"

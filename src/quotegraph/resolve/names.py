@@ -15,15 +15,21 @@ from pathlib import Path
 LEXICON = json.loads((Path(__file__).parent / "lexicon.json").read_text(encoding="utf-8"))
 TITLES = set(LEXICON["titles"])
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+_HERE = Path(__file__).parent
+COMMON_WORDS = set((_HERE / "common_words.txt").read_text(encoding="utf-8").split())
+GIVEN_NAME_WORDS = set((_HERE / "first_names.txt").read_text(encoding="utf-8").split()) | {
+    w for ws in json.loads((_HERE / "given_names.json").read_text(encoding="utf-8")).values() for w in ws}
 _WORD = re.compile(r"[\w’'.-]+")
 
 
-def name_words(name: str) -> list[str]:
-    """Lower-cased words of a name without titles, possessives and dots."""
+def name_words(name: str, person: bool = True) -> list[str]:
+    """Lower-cased words of a name without titles (people only: "the Republican Party"
+    keeps "republican"), possessives and dots."""
     words = [w.lower().replace("’", "'").rstrip(".") for w in _WORD.findall(name)]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
     words = [w.rstrip("'") for w in words if w and w not in ("'", "'s")]
-    while words and words[0] in TITLES:
+    strip = TITLES if person else {"the"}
+    while words and words[0] in strip:
         words = words[1:]
     return words
 
@@ -31,14 +37,16 @@ def name_words(name: str) -> list[str]:
 ABBREV_END = ("Jr.", "Sr.", "Inc.", "Co.", "Corp.", "Ltd.", "St.")
 
 
-def clean_name(text: str) -> str:
-    """The name itself from an entity's text: no leading titles or trailing possessive."""
+def clean_name(text: str, person: bool = True) -> str:
+    """The name itself from an entity's text: no leading titles (for people; an
+    organisation loses only "the") or trailing possessive."""
     text = text.strip().strip("\"“”‘«»").rstrip("'’ ") if text.strip().endswith(("''", "\"", "”")) else text.strip()
     text = re.sub(r"[’']s$", "", text).strip(" ,;:\"“”«»")
     if text.endswith(".") and not text.endswith(ABBREV_END):
         text = text.rstrip(".")
     words = text.split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+    strip = TITLES if person else {"the"}
+    while len(words) > 1 and words[0].lower().rstrip(".") in strip:
         words = words[1:]
     return " ".join(words)
 
@@ -54,7 +62,7 @@ class Entity:
 
     @property
     def words(self) -> list[str]:
-        return name_words(self.name)
+        return name_words(self.name, self.type == "person")
 
 
 ORG_WORDS = {"party", "campaign", "committee", "news", "times", "post", "journal", "university", "institute",
@@ -86,8 +94,16 @@ def compatible(short: list[str], full: list[str], type_: str) -> bool:
     if type_ == "person":
         if len(s) == 1:
             return s[0] == f[-1] or s[0] == f[0]
-        # "Hillary Clinton" vs "Hillary Rodham Clinton": same first and last
-        return s[0] == f[0] and s[-1] == f[-1]
+        # "Hillary Clinton" vs "Hillary Rodham Clinton": same first and last;
+        # "Suu Kyi" for "Aung San Suu Kyi": the tail of the full name
+        if s[0] == f[0] and s[-1] == f[-1]:
+            return True
+        # the tail of a longer name ("Suu Kyi", "Jean King") when the extra words read
+        # as names, not common words: "Real Donald Trump" (a book title) is not Donald
+        # Trump's full name
+        extra = f[:len(f) - len(s)]
+        return (len(s) < len(f) and f[-len(s):] == s
+                and (all(w in GIVEN_NAME_WORDS for w in extra) or any(w not in COMMON_WORDS for w in extra)))
     # organisations: "Washington Post" / "The Washington Post"; acronyms
     s2 = [w for w in s if w != "the"]
     f2 = [w for w in f if w != "the"]
@@ -104,10 +120,13 @@ class NameIndex:
     def __init__(self):
         self.entities: list[Entity] = []
 
-    def add(self, text: str, type_: str, span: tuple[int, int]) -> Entity | None:
-        name = clean_name(text)
-        words = name_words(name)
-        if not words:
+    def add(self, text: str, type_: str, span: tuple[int, int], rename: bool = True) -> Entity | None:
+        """Add a mention; it joins the entity it can name, or starts one. With rename
+        off (a name inside someone's quote: ''Wilayat Twitter''), a fuller form joins
+        without becoming the canonical name."""
+        name = clean_name(text, type_ == "person")
+        words = name_words(name, type_ == "person")
+        if not words or any(w in ("v", "vs") for w in words):  # "Trump v. Trump" is a court case
             return None
         best = None
         for ent in self.entities:
@@ -120,7 +139,7 @@ class NameIndex:
             # the NER typed a person as an organisation earlier ("Helena Marsh" ORG, then
             # "Marsh" PERSON): an organisation whose name reads like a person's joins
             for ent in self.entities:
-                if ent.type == "organisation" and looks_like_person(ent.name) and (
+                if ent.type == "organisation" and (looks_like_person(ent.name) or ent.words == words[-1:]) and (
                         compatible(words, ent.words, "person") or compatible(ent.words, words, "person")):
                     ent.type = "person"
                     best = ent
@@ -133,7 +152,7 @@ class NameIndex:
         if best is None:
             best = Entity(name=name, type=type_)
             self.entities.append(best)
-        elif len(words) > len(best.words) and compatible(best.words, words, type_):
+        elif rename and len(words) > len(best.words) and compatible(best.words, words, type_):
             best.name = name  # a fuller form of the same name
         best.mentions.append(span)
         best.forms.add(name)
@@ -142,9 +161,9 @@ class NameIndex:
 
     def find(self, text: str, type_: str | None = None, before: int | None = None) -> Entity | None:
         """The entity a name refers to, preferring the most recent one before `before`."""
-        words = name_words(clean_name(text))
+        forms = {t: name_words(clean_name(text, t == "person"), t == "person") for t in ("person", "organisation")}
         cands = [e for e in self.entities if (type_ is None or e.type == type_)
-                 and (compatible(words, e.words, e.type))]
+                 and (compatible(forms[e.type], e.words, e.type))]
         if not cands:
             return None
         if before is not None:

@@ -15,11 +15,12 @@ What a source span is decides how it resolves:
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Optional
 
 from ..model import Attribution, Speaker
-from .names import LEXICON, ORG_WORDS, TITLES, Entity, NameIndex
+from .names import COMMON_WORDS, LEXICON, ORG_WORDS, TITLES, Entity, NameIndex
 
 PRONOUNS: dict[str, str] = LEXICON["pronouns"]
 ANON = set(LEXICON["anonymous"])
@@ -35,6 +36,20 @@ FIRST_NAMES = set((Path(__file__).parent / "first_names.txt").read_text(encoding
 _GIVEN = json.loads((Path(__file__).parent / "given_names.json").read_text(encoding="utf-8"))
 FEMALE_NAMES, MALE_NAMES = set(_GIVEN["female"]), set(_GIVEN["male"])
 GIVEN_NAMES = FIRST_NAMES | FEMALE_NAMES | MALE_NAMES
+FAMOUS: dict[str, str] = json.loads((Path(__file__).parent / "famous_names.json").read_text(encoding="utf-8"))
+# how a he/she/it source picks its antecedent among the people (or organisations) that
+# agree with it: being the speaker just quoted, a known gender, a recent subject, how
+# often it was named so far, how long ago it was named last, and whether that was in this
+# paragraph or the one before. Fitted by a coarse grid search on our tune sets
+# (benchmarks/fit_pronoun_weights.py).
+PRONOUN_WEIGHTS = {"last": 4.0, "gender": 2.0, "subject": 1.0, "freq": 0.0, "dist": 0.5, "para": 0.0}
+POLL_WORDS = {"poll", "survey"}
+SPOKES_ROLES = {"official", "spokesman", "spokeswoman", "spokesperson", "executive", "staffer", "officer",
+                "representative", "aide"}
+UNMARKED_ORG_DESC = {"company", "firm", "organization", "organisation"}
+# role nouns a party or body qualifies without speaking for it: "the GOP candidate" is a
+# person, while "a Twitter spokesman" speaks for Twitter
+CONTEST_ROLES = {"candidate", "nominee", "front-runner", "frontrunner", "hopeful", "contender", "challenger"}
 # organisations named after a person: "her campaign", "the Cruz campaign"
 PERSON_ORGS = {"campaign", "administration", "team", "camp", "office", "spokesman", "spokeswoman",
                "spokesperson", "aides", "aide", "staff", "foundation", "lawyers", "lawyer", "attorney"}
@@ -87,12 +102,29 @@ class Resolver:
         self.index = NameIndex()
         self.descriptions: list[tuple[str, Entity, int]] = []  # (head noun, entity, position)
         self.head_plural = False
+        self.content: list[tuple[int, int]] = []  # content of the attribution being resolved
         self.ent_at: dict[int, Entity] = {}  # token index -> entity
         from ..attribute.quotes import find_quotes
         self.quote_spans = sorted((f[0], f[1]) for q in find_quotes(doc.text) if not q.level for f in q.frags)
         self.quote_starts = [s for s, _ in self.quote_spans]
         for ent in doc.ents:
             t = _etype(ent.label_)
+            of = next((k for k in range(ent.start + 2, ent.end - 1) if doc[k].lower_ == "of"), None)
+            if of is not None and of - ent.start <= 3 and all(
+                    x.pos_ == "PROPN" and x.lower_ not in ORG_WORDS for x in doc[ent.start:of]):
+                # "Meenakshi Ganguly of Human Rights Watch" (but "Bank of America")
+                ent, t = doc[ent.start:of], "person"
+            if ent.label_ == "PERSON":
+                # "Aung San Suu Kyi" where the NER took only "Kyi": capitalised name parts
+                # hanging on the name belong to it (not titles, roles, parties or places)
+                k = ent.start
+                while k > 0 and doc[k - 1].pos_ == "PROPN" and doc[k - 1].dep_ == "compound" \
+                        and doc[k - 1].lower_ not in COMMON_WORDS \
+                        and ent.start <= doc[k - 1].head.i < ent.end and doc[k - 1].text[:1].isupper() \
+                        and doc[k - 1].text.isalpha() and doc[k - 1].lower_ not in TITLES \
+                        and doc[k - 1].ent_type_ not in ("NORP", "GPE", "ORG", "LOC"):
+                    k -= 1
+                ent = doc[k:ent.end]
             titled = ent.start > 0 and doc[ent.start - 1].text.lower().rstrip(".") in PERSON_TITLES
             given = 2 <= len(ent) <= 3 and ent[0].lower_ in GIVEN_NAMES and all(x.text[:1].isupper() for x in ent)
             if (titled or given) and ent.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"):
@@ -104,7 +136,16 @@ class Resolver:
             ent = _trim(ent)
             if ent is None:
                 continue
-            e = self.index.add(ent.text, t, (ent.start_char, ent.end_char))
+            inner_title = next((k for k in range(ent.start, ent.end - 1)
+                                if doc[k].text.lower().rstrip(".") in PERSON_TITLES), None)
+            if inner_title is not None and doc[inner_title + 1].pos_ == "PROPN":
+                # "GOP Rep McCaul" (tagged ORG): a person, named after the title
+                ent, t = doc[inner_title + 1:ent.end], "person"
+            if t == "person":
+                cut = next((k for k in range(ent.start + 1, ent.end) if doc[k].lower_ in ("of", ",", "and")), None)
+                if cut is not None:  # "Meenakshi Ganguly of Human Rights Watch"
+                    ent = doc[ent.start:cut]
+            e = self.index.add(ent.text, t, (ent.start_char, ent.end_char), rename=not self.in_quote(ent.start_char))
             if e is None:
                 continue
             for tok in ent:
@@ -116,6 +157,8 @@ class Resolver:
             self._link_descriptions(ent, e)
         self._unlabelled_names(doc)
         self._genders_from_names()
+        self.polls = self._named_polls(doc)
+        self._famous_full_names()
 
     def _link_descriptions(self, ent, e: Entity):
         """'Angela Merkel, the chancellor,' / 'the chancellor, Angela Merkel' /
@@ -134,12 +177,15 @@ class Resolver:
                 self.descriptions.append((tok.text.lower(), e, ent.start_char))
         # titles inside or before the entity: "Chancellor Angela Merkel", "Sen. Warren"
         for tok in self.doc[max(0, ent.start - 3):ent.end]:
+            if e.type != "person":
+                break
             w = tok.text.lower().rstrip(".")
             if w in TITLES and w not in ("the", "former", "then", "mr", "mrs", "ms", "dr"):
                 self.descriptions.append((TITLE_WORDS.get(w, w), e, ent.start_char))
         # a name that modifies a noun owns it: "the Morning Consult poll" -> "the poll",
         # "Powell's office" -> "the office"
-        if root.dep_ in ("compound", "poss", "nmod") and root.head.pos_ == "NOUN":
+        if root.dep_ in ("compound", "poss", "nmod") and root.head.pos_ == "NOUN" \
+                and root.head.lower_ not in CONTEST_ROLES:  # "the GOP candidate" is not the GOP
             self.descriptions.append((root.head.lower_, e, ent.start_char))
         # role words in front of the name: "billionaire Paul Singer", "Florida Sen. Marco
         # Rubio", "Republican nominee Donald Trump", "the former secretary of state Hillary"
@@ -150,6 +196,58 @@ class Resolver:
             if self.doc[i].pos_ in ("NOUN", "ADJ") or w in TITLES:
                 self.descriptions.append((TITLE_WORDS.get(w, w), e, ent.start_char))
             i -= 1
+
+    def _famous_full_names(self):
+        """A person the article calls only "Obama" is Barack Obama
+        (famous_names.json, built by training/build_famous_names.py)."""
+        for e in self.index.entities:
+            if e.type == "person" and len(e.words) == 1 and e.name in FAMOUS:
+                e.name = FAMOUS[e.name]
+                e.gender = e.gender or ("f" if e.words[0] in FEMALE_NAMES else "m" if e.words[0] in MALE_NAMES
+                                        else None)
+
+    def _named_polls(self, doc) -> list[tuple[int, int, "Entity"]]:
+        """(start, end, owner) of each poll named by its maker: "the Reuters/Ipsos poll",
+        "a new Washington Post-ABC News national poll" -> Reuters/Ipsos, Washington
+        Post-ABC News. A poll speaks for whoever ran it."""
+        out = []
+        for tok in doc:
+            if tok.lower_ not in POLL_WORDS or tok.pos_ != "NOUN":
+                continue
+            i, first, last_cap = tok.i - 1, None, None
+            while i >= 0 and i >= tok.i - 8:
+                t = doc[i]
+                if t.pos_ == "PROPN" and t.text[:1].isupper():
+                    first = i
+                    last_cap = last_cap if last_cap is not None else i
+                elif t.text in ("-", "/", "&", "–") and last_cap is not None:
+                    pass
+                elif t.pos_ == "ADJ" and t.text.islower() and last_cap is None:
+                    pass  # "national", "new"
+                else:
+                    break
+                i -= 1
+            if first is None:
+                continue
+            s, e = doc[first].idx, doc[last_cap].idx + len(doc[last_cap])
+            ent = self.index.add(doc.text[s:e], "organisation", (s, e))
+            if ent is not None:
+                start = doc[first].idx
+                out.append((start, tok.idx + len(tok), ent))
+        return out
+
+    def _poll(self, start: int, end: int) -> Optional[Entity]:
+        """The maker of the poll a source names ("The Reuters/Ipsos poll"), or of the one
+        poll named nearest before it ("the poll", "this poll"), else of the only poll the
+        article names after it ("according to a new poll ... The Marist poll")."""
+        for s, e, ent in self.polls:
+            if s < end and start < e:
+                return ent
+        before = [p for p in self.polls if p[0] < start]
+        if before:
+            return before[-1][2]
+        owners = {id(p[2]): p[2] for p in self.polls}
+        return next(iter(owners.values())) if len(owners) == 1 else None
 
     def _genders_from_names(self):
         """Gender for pronoun agreement from a common given name, when no title said it."""
@@ -169,7 +267,11 @@ class Resolver:
             if not toks or len([t for t in toks if t.pos_ == "PROPN"]) < 2:
                 continue
             first = next(t for t in toks if t.pos_ == "PROPN")
-            if first.lower_ in GIVEN_NAMES:
+            propn_words = [t.lower_ for t in toks if t.pos_ == "PROPN"]
+            if first.lower_ in GIVEN_NAMES or any(
+                    e.type == "person" and len(e.words) < len(propn_words) and propn_words[-len(e.words):] == e.words
+                    for e in self.index.entities):
+                # a given name first, or a fuller form of a known person ("Aung San Suu Kyi")
                 typ = "person"
             elif chunk[0].lower_ == "the" or any(t.lower_ in ORG_WORDS for t in toks):
                 typ = "organisation"
@@ -195,6 +297,9 @@ class Resolver:
             if e is not None and e not in ents:
                 ents.append(e)
         head = span.root
+        if head.lower_ in POLL_WORDS and head.pos_ == "NOUN":
+            e = self._poll(start, end)
+            return (e, e.type, [e]) if e is not None else (None, "unknown", [])
         # "her campaign", "the Cruz campaign", "Trump's campaign": the person's organisation
         if head.lower_ in PERSON_ORG_NAMES:
             owner = [t for t in head.children if t.dep_ in ("poss", "compound")]
@@ -209,8 +314,26 @@ class Resolver:
                     name = f"{oe.name}{suffix}" if suffix.startswith("'") else f"{oe.name} {suffix}"
                     e = self.index.find(name, "organisation") or self.index.add(name, "organisation", (start, end))
                     return e, "organisation", [e]
-        # possessive sources "Trump's campaign": the head is the organisation-like noun
+        if head.lemma_.lower() in SPOKES_ROLES and head.i not in self.ent_at:
+            # "A senior Obama administration official", "a Twitter spokesman": unnamed
+            # officials of one named organisation speak for it
+            for mod in head.children:
+                if mod.dep_ not in ("compound", "poss") or mod.i < span.start:
+                    continue
+                if mod.lower_ in PERSON_ORG_NAMES:
+                    sub = self.resolve(min(t.idx for t in mod.subtree), mod.idx + len(mod), last)
+                    if sub[0] is not None and sub[1] == "organisation":
+                        return sub
+                e = self.ent_at.get(mod.i)
+                if e is not None and e.type == "organisation":
+                    return e, e.type, [e]
+        if head.lower_ in CONTEST_ROLES and head.i not in self.ent_at and ents and all(e.type == "organisation" for e in ents):
+            ents = []  # "The GOP candidate": described, not the GOP
         if ents:
+            # names deep in a relative clause ("Sen. Ted Cruz (R-Tex.), who ... rival
+            # Marco Rubio") are not the source
+            depth = {e: min(self._depth(t) for t in span if self.ent_at.get(t.i) is e) for e in ents}
+            ents = [e for e in ents if depth[e] <= min(depth.values()) + 1]
             people = [e for e in ents if e.type == "person"]
             # "Marsh and Reyes said": the head's conjuncts are each a speaker
             conj = [t for t in head.children if t.dep_ == "conj"]
@@ -223,15 +346,19 @@ class Resolver:
             # the same when the parse garbles it: "and" between two different people
             for t in span:
                 if t.lower_ in ("and", "&"):
-                    left = {self.ent_at.get(x.i) for x in span if x.i < t.i} - {None}
-                    right = {self.ent_at.get(x.i) for x in span if x.i > t.i} - {None}
+                    left = {self.ent_at.get(x.i) for x in span if x.i < t.i} & set(ents)
+                    right = {self.ent_at.get(x.i) for x in span if x.i > t.i} & set(ents)
                     lp = sorted(left, key=lambda e: e.name)
                     rp = sorted(right - left, key=lambda e: e.name)
                     if lp and rp and head.i not in (x.i for x in span if x.dep_ == "pobj"):
                         return None, "unknown", lp + rp
             e_head = self.ent_at.get(head.i)
+            if e_head is None and head.pos_ == "PROPN" and head.text[:1].isupper() and head.lower_ not in PRONOUNS:
+                # "Elmendorf, who supports Clinton": a name the NER missed heads the span
+                e_head = self.index.find(head.text, before=start)
             if e_head is not None:
                 return e_head, e_head.type, [e_head]
+
             # "Amnesty International's Europe director Jane Roe": prefer the person
             return (people[-1] if people else ents[-1]), (people[-1] if people else ents[-1]).type, ents
         words = [t.text.lower() for t in span]
@@ -248,6 +375,7 @@ class Resolver:
                 verb = verb.head
             ante = verb.head if verb.dep_ == "relcl" else None
             if ante is not None:
+                ante = self._through_copula(ante)
                 e = self.ent_at.get(ante.i) or (self.index.find(ante.text, before=start)
                                                 if ante.text[:1].isupper() else None)
                 if e is not None:
@@ -285,8 +413,31 @@ class Resolver:
             return self._description(hw, [t.text.lower() for t in span], start, last)
         return None, "unknown", []
 
+    def _through_copula(self, tok):
+        """The named thing a common noun stands for by grammar: "Corey is the attorney
+        who ..." (predicate), "Ailes, the one who ..." (apposition) -> the name."""
+        for _ in range(2):
+            if tok.i in self.ent_at or tok.pos_ == "PROPN":
+                return tok
+            if tok.dep_ == "appos":
+                tok = tok.head
+            elif tok.dep_ == "attr":
+                subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if not subj:
+                    return tok
+                tok = subj[0]
+            else:
+                return tok
+        return tok
+
     def _pronoun(self, kind: str, pos: int, last: Optional[Entity]):
         if kind == "self":
+            # "I", "my" outside quotes: the writer of a letter or column, who signs it on
+            # a line of its own below ("Bruce R. Gary." / "Rhinelander, Wis.")
+            if not self.in_quote(pos):
+                signer = self._signature_after(pos)
+                if signer is not None:
+                    return signer, signer.type, [signer]
             if last is not None:
                 return last, last.type, [last]
             # a letter or column in the first person: the name that signs it, standing
@@ -313,19 +464,78 @@ class Resolver:
                 return False
             return True
         bound = self._clause_mates(pos)
-        if last is not None and fits(last) and last not in bound and any(s < pos for s, _ in last.mentions):
-            # the speaker just quoted, when nothing rules it out (measured better than
-            # preferring a person of known gender mentioned since: tune2 +0.006)
-            return last, last.type, [last]
-        prior = [(max(s for s, _ in e.mentions if s < pos and not self.in_quote(s)), e) for e in self.index.entities
-                 if fits(e) and e not in bound and any(s < pos and not self.in_quote(s) for s, _ in e.mentions)]
-        if not prior:
+
+        def seen(s: int) -> bool:
+            return s < pos and not self.in_quote(s) and not self._in_content(s)
+        cands = [e for e in self.index.entities if fits(e) and e not in bound and any(seen(s) for s, _ in e.mentions)]
+        if last is not None and fits(last) and last not in bound and last not in cands \
+                and any(s < pos for s, _ in last.mentions):
+            cands.append(last)
+        if not cands:
             return None, "unknown", []
-        # a gender known to agree beats one not known; then a recent subject; then recency
-        prior.sort(key=lambda x: (kind in ("m", "f") and x[1].gender == kind,
-                                  self._was_subject_near(x[1], pos), x[0]), reverse=True)
-        e = prior[0][1]
+        para = self.doc.text.rfind("\n", 0, max(0, self.doc.text.rfind("\n", 0, pos)))
+        W = PRONOUN_WEIGHTS
+
+        def score(e: Entity) -> float:
+            before = [s for s, _ in e.mentions if seen(s)]
+            latest = max(before, default=-1)
+            return (W["last"] * (e is last)
+                    + W["gender"] * (kind in ("m", "f") and e.gender == kind)
+                    + W["subject"] * self._was_subject_near(e, pos)
+                    + W["freq"] * math.log1p(len(before))
+                    - W["dist"] * math.log1p(max(0, pos - latest) / 100 if latest >= 0 else 100)
+                    + W["para"] * (latest >= para))
+        e = max(cands, key=lambda e: (score(e), max((s for s, _ in e.mentions if s < pos), default=-1)))
         return e, e.type, [e]
+
+    @staticmethod
+    def _depth(tok) -> int:
+        """Steps from tok up to its sentence's root (a compound or flat name part counts
+        as its head)."""
+        d = 0
+        while tok.head.i != tok.i and d < 50:
+            if tok.dep_ not in ("compound", "flat"):
+                d += 1
+            tok = tok.head
+        return d
+
+    def _recent_person(self, pos: int) -> Optional[Entity]:
+        """The person mentioned last before pos, outside quotes, no further back than the
+        start of the previous paragraph."""
+        text = self.doc.text
+        floor = text.rfind("\n", 0, max(0, text.rfind("\n", 0, pos)))
+        floor = max(0, floor)
+        best = None
+        for e in self.index.entities:
+            if e.type != "person":
+                continue
+            for s, _ in e.mentions:
+                if floor <= s < pos and not self.in_quote(s) and not self._in_content(s) \
+                        and (best is None or s > best[0]):
+                    best = (s, e)
+        return best[1] if best else None
+
+    def _signature_after(self, pos: int) -> Optional[Entity]:
+        """The first person named alone on a short line after pos (a signature)."""
+        best = None
+        for e in self.index.entities:
+            if e.type != "person":
+                continue
+            for s, t in e.mentions:
+                if s <= pos or (best is not None and s >= best[0]):
+                    continue
+                line_start = self.doc.text.rfind("\n", 0, s) + 1
+                line_end = self.doc.text.find("\n", t)
+                line_end = len(self.doc.text) if line_end == -1 else line_end
+                rest = self.doc.text[t:line_end].strip(" .,;")
+                if line_start == s and len(rest.split()) <= 3:
+                    best = (s, e)
+        return best[1] if best else None
+
+    def _in_content(self, pos: int) -> bool:
+        """Is pos inside the content of the attribution being resolved (a name the
+        speaker talks about, not the speaker)?"""
+        return any(s <= pos < e for s, e in self.content)
 
     def in_quote(self, pos: int) -> bool:
         """Is pos inside quotation marks (a name someone else said)?"""
@@ -382,11 +592,16 @@ class Resolver:
                 sc[0] = 2 * (head in sc[1]) + len(sc[1] - {head})
                 if p < pos:
                     sc[2] = max(sc[2], p)
+        if head in CONTEST_ROLES or (head not in ORG_DESC and _person_noun(head)):
+            score = {e: v for e, v in score.items() if e.type == "person"}  # "the candidate" is a person
         if not score:
             return None
         return max(score, key=lambda e: (score[e][0], score[e][2] >= 0, score[e][2]))
 
     def _description(self, head: str, words: list[str], pos: int, last: Optional[Entity]):
+        if head in POLL_WORDS:
+            e = self._poll(pos, pos + 1)
+            return (e, e.type, [e]) if e is not None else (None, "unknown", [])
         e = self._linked(head, set(words), pos)
         if e is not None:
             return e, e.type, [e]
@@ -398,12 +613,23 @@ class Resolver:
             if match:
                 e = max(match, key=lambda e: max(s for s, _ in e.mentions if s < pos))
                 return e, e.type, [e]
+            if head in UNMARKED_ORG_DESC and orgs and not self.head_plural:
+                # "the company" for Twitter: company names rarely say "Inc."; take the
+                # organisation the article mentions most so far
+                e = max(orgs, key=lambda e: (sum(s < pos for s, _ in e.mentions),
+                                             max(s for s, _ in e.mentions if s < pos)))
+                return e, e.type, [e]
             return None, "unknown", []
         # a person described by role ("the senator", "the 63-year-old"): the last speaker,
         # else the article's main person. Plural or non-person heads ("the groups", "the
         # letter") name nobody.
         if self.head_plural or not _person_noun(head):
             return None, "unknown", []
+        # "Lori Bernstein held up a sign. The 57-year-old scientist says ...": the person
+        # named last before it, outside quotes, in its paragraph or the one before
+        near = self._recent_person(pos)
+        if near is not None:
+            return near, "person", [near]
         if last is not None and last.type == "person":
             return last, "person", [last]
         people = [e for e in self.index.entities if e.type == "person"]
@@ -420,6 +646,7 @@ def resolve_speakers(doc, atts: list[Attribution]) -> list[Speaker]:
     last: Optional[Entity] = None
     quoted: dict[int, int] = {}
     for a in sorted(atts, key=lambda a: a.start):
+        r.content = list(a.content)
         if a.source:
             s = min(f[0] for f in a.source)
             e = max(f[1] for f in a.source)
