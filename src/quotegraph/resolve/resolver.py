@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from pathlib import Path
 from typing import Optional
 
@@ -42,7 +43,7 @@ FAMOUS: dict[str, str] = json.loads((Path(__file__).parent / "famous_names.json"
 # often it was named so far, how long ago it was named last, and whether that was in this
 # paragraph or the one before. Fitted by a coarse grid search on our tune sets
 # (benchmarks/fit_pronoun_weights.py).
-PRONOUN_WEIGHTS = {"last": 4.0, "gender": 2.0, "subject": 1.0, "freq": 0.0, "dist": 0.5, "para": 0.0}
+PRONOUN_WEIGHTS = {"last": 4.0, "gender": 2.0, "subject": 1.0, "freq": 1.0, "dist": 0.0, "para": 1.0}
 POLL_WORDS = {"poll", "survey"}
 SPOKES_ROLES = {"official", "spokesman", "spokeswoman", "spokesperson", "executive", "staffer", "officer",
                 "representative", "aide"}
@@ -54,7 +55,7 @@ CONTEST_ROLES = {"candidate", "nominee", "front-runner", "frontrunner", "hopeful
 PERSON_ORGS = {"campaign", "administration", "team", "camp", "office", "spokesman", "spokeswoman",
                "spokesperson", "aides", "aide", "staff", "foundation", "lawyers", "lawyer", "attorney"}
 PERSON_ORG_NAMES = {"campaign": "campaign", "administration": "administration", "camp": "campaign",
-                    "foundation": "Foundation", "office": "'s office"}
+                    "foundation": "Foundation", "office": "'s office", "team": "'s team"}
 # titles that only people carry: "Mayor Helena Marsh" is a person whatever the NER says
 PERSON_TITLES = TITLES - {"the", "former", "then", "u.s", "us", "state", "gop", "democratic", "republican",
                           "house", "senate", "majority", "minority", "republicans", "democrats",
@@ -102,6 +103,7 @@ class Resolver:
         self.index = NameIndex()
         self.descriptions: list[tuple[str, Entity, int]] = []  # (head noun, entity, position)
         self.head_plural = False
+        self.gender_votes: dict[int, Counter] = {}  # id(entity) -> titles seen: m / f
         self.content: list[tuple[int, int]] = []  # content of the attribution being resolved
         self.ent_at: dict[int, Entity] = {}  # token index -> entity
         from ..attribute.quotes import find_quotes
@@ -153,7 +155,8 @@ class Resolver:
             prev = doc[ent.start - 1] if ent.start else None
             if t == "person" and prev is not None:
                 w = prev.text.lower().rstrip(".")
-                e.gender = "m" if w in MALE else "f" if w in FEMALE else e.gender
+                if w in MALE or w in FEMALE:
+                    self.gender_votes.setdefault(id(e), Counter())["m" if w in MALE else "f"] += 1
             self._link_descriptions(ent, e)
         self._unlabelled_names(doc)
         self._genders_from_names()
@@ -250,10 +253,20 @@ class Resolver:
         return next(iter(owners.values())) if len(owners) == 1 else None
 
     def _genders_from_names(self):
-        """Gender for pronoun agreement from a common given name, when no title said it."""
+        """Gender for pronoun agreement: a common given name decides; else the titles
+        in front of the mentions, by majority ("Mr. Clinton" once in a story about
+        Hillary Clinton does not make her a man)."""
         for e in self.index.entities:
-            if e.type == "person" and not e.gender and e.words:
-                e.gender = "f" if e.words[0] in FEMALE_NAMES else "m" if e.words[0] in MALE_NAMES else None
+            if e.type != "person" or not e.words:
+                continue
+            first = e.words[0]
+            if (first in FEMALE_NAMES) != (first in MALE_NAMES):
+                e.gender = "f" if first in FEMALE_NAMES else "m"
+                continue
+            votes = self.gender_votes.get(id(e))
+            if votes:
+                (g, n), *rest = votes.most_common()
+                e.gender = g if not rest or rest[0][1] < n else None
 
     def _unlabelled_names(self, doc):
         """Proper-noun phrases the NER missed ("The Harbour Gazette"): kept as names, an
@@ -311,6 +324,13 @@ class Resolver:
                     oe, _, _ = self._pronoun(PRONOUNS[o.lower_], start, last)
                 if oe is not None and oe.type == "person":
                     suffix = PERSON_ORG_NAMES[head.lower_]
+                    if suffix in ("campaign", "'s team"):
+                        # a campaign is a speaker only when the article names it as one
+                        # ("the Clinton campaign"); "her team" is that campaign then
+                        said = self._named_campaign(oe)
+                        if said is None and suffix == "campaign":
+                            return None, "unknown", []
+                        suffix = said or suffix
                     name = f"{oe.name}{suffix}" if suffix.startswith("'") else f"{oe.name} {suffix}"
                     e = self.index.find(name, "organisation") or self.index.add(name, "organisation", (start, end))
                     return e, "organisation", [e]
@@ -327,8 +347,12 @@ class Resolver:
                 e = self.ent_at.get(mod.i)
                 if e is not None and e.type == "organisation":
                     return e, e.type, [e]
-        if head.lower_ in CONTEST_ROLES and head.i not in self.ent_at and ents and all(e.type == "organisation" for e in ents):
-            ents = []  # "The GOP candidate": described, not the GOP
+        definite = span[0].lower_ in ("the", "this", "that")
+        if ents and head.i not in self.ent_at and all(e.type == "organisation" for e in ents) and (
+                head.lower_ in CONTEST_ROLES
+                or (definite and head.lemma_.lower() not in SPOKES_ROLES and _person_noun(head.lower_)
+                    and head.tag_ == "NN")):
+            ents = []  # "The GOP candidate", "the Gawker employee": a person, described
         if ents:
             # names deep in a relative clause ("Sen. Ted Cruz (R-Tex.), who ... rival
             # Marco Rubio") are not the source
@@ -412,6 +436,16 @@ class Resolver:
             self.head_plural = head.tag_ in ("NNS", "NNPS")
             return self._description(hw, [t.text.lower() for t in span], start, last)
         return None, "unknown", []
+
+    def _named_campaign(self, person: Entity) -> Optional[str]:
+        """ "campaign" when the article speaks of "the Clinton campaign" or "Clinton's
+        campaign" for this person; else None."""
+        import re
+        names = {w for w in person.words[-1:]} | {person.name.lower()}
+        for n in names:
+            if re.search(rf"\b{re.escape(n)}(?:['’]s)? campaign\b", self.doc.text, re.I):
+                return "campaign"
+        return None
 
     def _through_copula(self, tok):
         """The named thing a common noun stands for by grammar: "Corey is the attorney
