@@ -4,6 +4,7 @@
     python benchmarks/score_speakers.py tune    # the tuning sets (our tune split of train)
     python benchmarks/score_speakers.py tune2
     python benchmarks/score_speakers.py tune3   # 20 randomly drawn tune articles
+    python benchmarks/score_speakers.py dev --gold-spans   # the resolver alone, from gold source spans
 
 Extracts the set's articles with `quotegraph extract`, scores them with the shared
 scorer (its `speaker accuracy`), then splits the same figure by the gold `source_kind`
@@ -72,10 +73,14 @@ def main(argv=None) -> int:
     ap.add_argument("set", choices=sorted(SETS))
     ap.add_argument("--out", type=Path, help="keep the predictions here")
     ap.add_argument("--errors", action="store_true", help="print the wrong speakers")
+    ap.add_argument("--gold-spans", action="store_true",
+                    help="resolve the gold source spans instead of extracting (the resolver alone)")
     args = ap.parse_args(argv)
     fname, split = SETS[args.set]
     gold_path = ROOT / "benchmarks/data/speakers" / fname
     texts_dir = SHARED / "data/polnear" / split / "text"
+    if args.gold_spans:
+        return gold_span_accuracy(gold_path, texts_dir, args.errors)
     ids = [json.loads(l)["id"] for l in gold_path.read_text(encoding="utf-8").splitlines() if l.strip()]
     sc = load_scorer()
     with tempfile.TemporaryDirectory() as tmp:
@@ -90,6 +95,42 @@ def main(argv=None) -> int:
             print(f"  {k:14} {v['accuracy']:.3f} of {v['judged']}")
         if args.errors:
             show_errors(sc, gold_path, texts_dir, pred)
+    return 0
+
+
+def judge_gold_spans(sc, doc, gold_atts: list[dict]) -> list[tuple[dict, str | None, bool]]:
+    """Resolve an article's gold attributions from their gold spans; (gold, predicted
+    speaker, right?) for each one whose gold names a speaker."""
+    from quotegraph.model import Attribution
+    from quotegraph.resolve import resolve_speakers
+    atts = [Attribution(source=[tuple(f) for f in g["source"]], cue=[tuple(f) for f in g["cue"]],
+                        content=[tuple(f) for f in g["content"]]) for g in gold_atts]
+    resolve_speakers(doc, atts)
+    return [(g, a.speaker, bool(a.speaker) and sc.norm_name(a.speaker) in {sc.norm_name(x) for x in g["speaker"]})
+            for g, a in zip(gold_atts, atts) if g.get("speaker")]
+
+
+def gold_span_accuracy(gold_path: Path, texts_dir: Path, errors: bool) -> int:
+    """Speaker accuracy when every gold attribution is resolved from its gold source span:
+    what the resolver gets right when extraction is perfect."""
+    import spacy
+    from quotegraph.nlp import DEFAULT_SPACY_MODEL
+    sc = load_scorer()
+    nlp = spacy.load(DEFAULT_SPACY_MODEL)
+    ok, n = Counter(), Counter()
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        doc = nlp((texts_dir / f"{rec['id']}.txt").read_text(encoding="utf-8"))
+        for g, speaker, good in judge_gold_spans(sc, doc, rec["attributions"]):
+            kind = g.get("source_kind", "?")
+            n[kind] += 1
+            ok[kind] += good
+            if errors and not good:
+                print(f"  [{kind}] gold {g['speaker'][0]!r} got {speaker!r} (source {g.get('source_text')!r})")
+    total = sum(n.values())
+    print(f"speaker accuracy from gold source spans  {sum(ok.values()) / total:.3f} of {total}")
+    for k in sorted(n):
+        print(f"  {k:14} {ok[k] / n[k]:.3f} of {n[k]}")
     return 0
 
 

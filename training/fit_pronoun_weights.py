@@ -20,13 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "src"))
 
-GRID = {"last": [0, 1, 2, 4], "gender": [0, 1, 2], "subject": [0, 0.5, 1, 2], "freq": [0, 0.5, 1, 2],
-        "dist": [0, 0.5, 1], "para": [0, 1]}
-
-
-def norm(name) -> str:
-    import re
-    return " ".join(re.findall(r"[a-z0-9]+", (name or "").lower().replace("’", "'")))
+GRID = {"last": [2, 4], "gender": [1, 2], "subject": [0, 1], "freq": [0.5, 1],
+        "dist": [0, 0.5], "para": [0, 1], "headline": [0, 1, 2], "prev_subject": [0, 1, 2], "main": [0, 1, 2]}
 
 
 def main(argv=None) -> int:
@@ -34,12 +29,11 @@ def main(argv=None) -> int:
     ap.add_argument("--sets", nargs="+", default=["tune", "tune2", "tune3"])
     args = ap.parse_args(argv)
     import spacy
-    from quotegraph.model import Attribution
     from quotegraph.nlp import DEFAULT_SPACY_MODEL
     from quotegraph.resolve import resolver
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    from score_speakers import load_scorer
+    from score_speakers import judge_gold_spans, load_scorer
     sc = load_scorer()
     nlp = spacy.load(DEFAULT_SPACY_MODEL)
     items = []  # (doc, gold attributions)
@@ -50,19 +44,9 @@ def main(argv=None) -> int:
             items.append((nlp(text), rec["attributions"]))
 
     def accuracy() -> tuple[float, float]:
-        ok = n = pok = pn = 0
-        for doc, gold in items:
-            atts = [Attribution(source=[tuple(x) for x in g["source"]], cue=[tuple(x) for x in g["cue"]],
-                                content=[tuple(x) for x in g["content"]]) for g in gold]
-            resolver.resolve_speakers(doc, atts)
-            for g, a in zip(gold, atts):
-                if not g.get("speaker"):
-                    continue
-                good = bool(a.speaker) and sc.norm_name(a.speaker) in {sc.norm_name(x) for x in g["speaker"]}
-                ok, n = ok + good, n + 1
-                if g.get("source_kind") == "pronoun":
-                    pok, pn = pok + good, pn + 1
-        return ok / n, pok / pn
+        judged = [(g, good) for doc, gold in items for g, _, good in judge_gold_spans(sc, doc, gold)]
+        pron = [good for g, good in judged if g.get("source_kind") == "pronoun"]
+        return sum(good for _, good in judged) / len(judged), sum(pron) / len(pron)
 
     default = dict(resolver.PRONOUN_WEIGHTS)
     print("current", default, "accuracy %.4f, pronoun %.4f" % accuracy())

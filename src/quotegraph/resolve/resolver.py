@@ -30,7 +30,8 @@ ORG_DESC: dict[str, list[str]] = LEXICON["org_descriptions"]
 PERSON_ROLES = set(LEXICON["person_roles"])
 DOCUMENTS = {"statement", "passage", "book", "letter", "memo", "article", "essay", "column", "op-ed", "email",
              "tweet", "post", "release", "ad", "video", "speech", "filing", "complaint", "lawsuit", "suit",
-             "transcript", "interview", "remarks", "message", "note", "book", "excerpt", "piece", "editorial"}
+             "transcript", "interview", "remarks", "message", "note", "book", "excerpt", "piece", "editorial",
+             "petition", "material", "materials", "record", "memoir", "submission", "brief", "motion"}
 MALE, FEMALE = set(LEXICON["male_titles"]), set(LEXICON["female_titles"])
 PERSON_LABELS, ORG_LABELS = {"PERSON"}, {"ORG", "NORP", "GPE"}
 FIRST_NAMES = set((Path(__file__).parent / "first_names.txt").read_text(encoding="utf-8").split())
@@ -43,7 +44,8 @@ FAMOUS: dict[str, str] = json.loads((Path(__file__).parent / "famous_names.json"
 # often it was named so far, how long ago it was named last, and whether that was in this
 # paragraph or the one before. Fitted by a coarse grid search on our tune sets
 # (benchmarks/fit_pronoun_weights.py).
-PRONOUN_WEIGHTS = {"last": 4.0, "gender": 2.0, "subject": 1.0, "freq": 1.0, "dist": 0.0, "para": 1.0}
+PRONOUN_WEIGHTS = {"last": 4.0, "gender": 2.0, "subject": 1.0, "freq": 1.0, "dist": 0.0, "para": 1.0,
+                   "headline": 0.0, "prev_subject": 0.0, "main": 0.0}
 POLL_WORDS = {"poll", "survey"}
 SPOKES_ROLES = {"official", "spokesman", "spokeswoman", "spokesperson", "executive", "staffer", "officer",
                 "representative", "aide"}
@@ -416,10 +418,19 @@ class Resolver:
             return e, e.type, [e]
         if hw in ANON or (words and words[0] in ANON_MARKERS and head.pos_ in ("NOUN", "PRON")):
             return None, "anonymous", []
-        if hw in DOCUMENTS and head.tag_ == "NN" and words[0] in ("the", "this", "that", "his", "her", "its"):
-            # "the statement", "the passage", "the book": said by whoever made it, the
-            # speaker just quoted
-            return (last, last.type, [last]) if last is not None else (None, "unknown", [])
+        if (hw in DOCUMENTS or hw.rstrip("s") in DOCUMENTS) and words[0] in ("the", "this", "that", "these", "his",
+                                                                            "her", "its", "their"):
+            # "the statement", "the petition", "the emails": said by whoever made it. The
+            # maker named with it before ("Nunberg's petition", "Clinton's emails"); a
+            # possessive pronoun's person ("her submission"); else the speaker just quoted
+            owner = self._linked(hw, {hw}, start) or self._linked(hw.rstrip("s"), {hw.rstrip("s")}, start)
+            if owner is not None:
+                return owner, owner.type, [owner]
+            if words[0] in ("his", "her", "its", "their") and PRONOUNS.get(words[0]) in ("m", "f", "org"):
+                return self._pronoun(PRONOUNS[words[0]], start, last)
+            if head.tag_ == "NN":
+                return (last, last.type, [last]) if last is not None else (None, "unknown", [])
+            return None, "unknown", []
         # capitalised words the NER did not mark: a name of its own
         propn = [t for t in span if t.pos_ == "PROPN" and t.text[:1].isupper()]
         if propn and head.pos_ == "PROPN":
@@ -509,6 +520,9 @@ class Resolver:
             return None, "unknown", []
         para = self.doc.text.rfind("\n", 0, max(0, self.doc.text.rfind("\n", 0, pos)))
         W = PRONOUN_WEIGHTS
+        headline_end = self.doc.text.find("\n")
+        prev_subject = self._last_subject(pos)
+        main = max(cands, key=lambda e: len(e.mentions))
 
         def score(e: Entity) -> float:
             before = [s for s, _ in e.mentions if seen(s)]
@@ -518,7 +532,10 @@ class Resolver:
                     + W["subject"] * self._was_subject_near(e, pos)
                     + W["freq"] * math.log1p(len(before))
                     - W["dist"] * math.log1p(max(0, pos - latest) / 100 if latest >= 0 else 100)
-                    + W["para"] * (latest >= para))
+                    + W["para"] * (latest >= para)
+                    + W["headline"] * any(s < headline_end for s, _ in e.mentions)
+                    + W["prev_subject"] * (e is prev_subject)
+                    + W["main"] * (e is main))
         e = max(cands, key=lambda e: (score(e), max((s for s, _ in e.mentions if s < pos), default=-1)))
         return e, e.type, [e]
 
@@ -599,6 +616,20 @@ class Resolver:
     def _token_at(self, pos: int):
         span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
+
+    def _last_subject(self, pos: int) -> Optional[Entity]:
+        """The entity that was the subject of the last clause before pos (outside quotes)."""
+        best = None
+        for e in self.index.entities:
+            for s, _ in e.mentions:
+                if s >= pos or s < pos - 800 or self.in_quote(s) or (best and s <= best[0]):
+                    continue
+                t = self._token_at(s)
+                while t is not None and t.dep_ in ("compound", "flat") and t.head.i != t.i:
+                    t = t.head
+                if t is not None and t.dep_ in ("nsubj", "nsubjpass"):
+                    best = (s, e)
+        return best[1] if best else None
 
     def _was_subject_near(self, e: Entity, pos: int) -> bool:
         """Was e the subject of a clause in the last 600 characters before pos?"""
