@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "src"))
 
-GRID = {"last": [2, 4], "gender": [1, 2], "subject": [0, 1], "freq": [0.5, 1],
-        "dist": [0, 0.5], "para": [0, 1], "headline": [0, 1, 2], "prev_subject": [0, 1, 2], "main": [0, 1, 2]}
+GRID = {"last": [0, 1, 2, 4], "gender": [0, 1, 2], "subject": [0, 0.5, 1, 2], "freq": [0, 0.5, 1, 2],
+        "dist": [0, 0.5, 1], "para": [0, 1]}
 
 
 def main(argv=None) -> int:

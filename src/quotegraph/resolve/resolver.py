@@ -43,9 +43,9 @@ FAMOUS: dict[str, str] = json.loads((Path(__file__).parent / "famous_names.json"
 # agree with it: being the speaker just quoted, a known gender, a recent subject, how
 # often it was named so far, how long ago it was named last, and whether that was in this
 # paragraph or the one before. Fitted by a coarse grid search on our tune sets
-# (benchmarks/fit_pronoun_weights.py).
-PRONOUN_WEIGHTS = {"last": 4.0, "gender": 2.0, "subject": 1.0, "freq": 1.0, "dist": 0.0, "para": 1.0,
-                   "headline": 0.0, "prev_subject": 0.0, "main": 0.0}
+# (training/fit_pronoun_weights.py). Being named in the headline, being the last subject
+# and being the most named person were tried too and gained nothing there.
+PRONOUN_WEIGHTS = {"last": 4.0, "gender": 2.0, "subject": 1.0, "freq": 1.0, "dist": 0.0, "para": 1.0}
 POLL_WORDS = {"poll", "survey"}
 SPOKES_ROLES = {"official", "spokesman", "spokeswoman", "spokesperson", "executive", "staffer", "officer",
                 "representative", "aide"}
@@ -520,9 +520,6 @@ class Resolver:
             return None, "unknown", []
         para = self.doc.text.rfind("\n", 0, max(0, self.doc.text.rfind("\n", 0, pos)))
         W = PRONOUN_WEIGHTS
-        headline_end = self.doc.text.find("\n")
-        prev_subject = self._last_subject(pos)
-        main = max(cands, key=lambda e: len(e.mentions))
 
         def score(e: Entity) -> float:
             before = [s for s, _ in e.mentions if seen(s)]
@@ -532,10 +529,7 @@ class Resolver:
                     + W["subject"] * self._was_subject_near(e, pos)
                     + W["freq"] * math.log1p(len(before))
                     - W["dist"] * math.log1p(max(0, pos - latest) / 100 if latest >= 0 else 100)
-                    + W["para"] * (latest >= para)
-                    + W["headline"] * any(s < headline_end for s, _ in e.mentions)
-                    + W["prev_subject"] * (e is prev_subject)
-                    + W["main"] * (e is main))
+                    + W["para"] * (latest >= para))
         e = max(cands, key=lambda e: (score(e), max((s for s, _ in e.mentions if s < pos), default=-1)))
         return e, e.type, [e]
 
@@ -616,20 +610,6 @@ class Resolver:
     def _token_at(self, pos: int):
         span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
         return span[0] if span is not None and len(span) else None
-
-    def _last_subject(self, pos: int) -> Optional[Entity]:
-        """The entity that was the subject of the last clause before pos (outside quotes)."""
-        best = None
-        for e in self.index.entities:
-            for s, _ in e.mentions:
-                if s >= pos or s < pos - 800 or self.in_quote(s) or (best and s <= best[0]):
-                    continue
-                t = self._token_at(s)
-                while t is not None and t.dep_ in ("compound", "flat") and t.head.i != t.i:
-                    t = t.head
-                if t is not None and t.dep_ in ("nsubj", "nsubjpass"):
-                    best = (s, e)
-        return best[1] if best else None
 
     def _was_subject_near(self, e: Entity, pos: int) -> bool:
         """Was e the subject of a clause in the last 600 characters before pos?"""
