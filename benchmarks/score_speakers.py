@@ -116,7 +116,7 @@ def gold_span_accuracy(gold_path: Path, texts_dir: Path, errors: bool) -> int:
     import spacy
     from quotegraph.nlp import DEFAULT_SPACY_MODEL
     sc = load_scorer()
-    nlp = spacy.load(DEFAULT_SPACY_MODEL)
+    nlp = spacy.load(DEFAULT_SPACY_MODEL, exclude=["lemmatizer"])  # as quotegraph.load()
     ok, n = Counter(), Counter()
     for line in gold_path.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)

@@ -35,7 +35,7 @@ def main(argv=None) -> int:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from score_speakers import judge_gold_spans, load_scorer
     sc = load_scorer()
-    nlp = spacy.load(DEFAULT_SPACY_MODEL)
+    nlp = spacy.load(DEFAULT_SPACY_MODEL, exclude=["lemmatizer"])  # as quotegraph.load()
     items = []  # (doc, gold attributions)
     for name in args.sets:
         for line in (ROOT / f"benchmarks/data/speakers/{name}.jsonl").read_text(encoding="utf-8").splitlines():

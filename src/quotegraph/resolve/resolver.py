@@ -76,6 +76,15 @@ NOT_PEOPLE = {"letter", "paper", "poster", "flyer", "order", "number", "center",
 _PERSON_SUFFIX = ("ist", "er", "or", "ian", "eon", "ant", "ent", "man", "woman", "-old", "ee")
 
 
+def _singular(tok) -> str:
+    """A noun's singular, lower case, without the lemmatizer (the product pipeline leaves
+    it out): "officials" -> "official"."""
+    w = tok.lower_
+    if tok.tag_ in ("NNS", "NNPS") and len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-3] + "y" if w.endswith("ies") else w[:-1]
+    return w
+
+
 def _person_noun(noun: str) -> bool:
     """Can a singular description head name a person ("the senator", "the retired
     neurosurgeon", "the 63-year-old")? Listed roles, or person-like endings."""
@@ -106,6 +115,7 @@ class Resolver:
         self.descriptions: list[tuple[str, Entity, int]] = []  # (head noun, entity, position)
         self.head_plural = False
         self.gender_votes: dict[int, Counter] = {}  # id(entity) -> titles seen: m / f
+        self.former_roles: set[tuple[str, int]] = set()  # (role word, id(entity)) held formerly
         self.content: list[tuple[int, int]] = []  # content of the attribution being resolved
         self.ent_at: dict[int, Entity] = {}  # token index -> entity
         from ..attribute.quotes import find_quotes
@@ -174,7 +184,7 @@ class Resolver:
                 continue
             if tok.dep_ == "appos" or root.dep_ == "appos" and tok is root.head:
                 if tok.pos_ == "NOUN":
-                    self.descriptions.append((tok.lemma_.lower() or tok.text.lower(), e, ent.start_char))
+                    self.descriptions.append((_singular(tok), e, ent.start_char))
                     for mod in tok.children:
                         if mod.dep_ in ("amod", "compound") and mod.pos_ in ("NOUN", "ADJ", "PROPN"):
                             self.descriptions.append((mod.text.lower(), e, ent.start_char))
@@ -195,12 +205,18 @@ class Resolver:
         # role words in front of the name: "billionaire Paul Singer", "Florida Sen. Marco
         # Rubio", "Republican nominee Donald Trump", "the former secretary of state Hillary"
         i = ent.start - 1
+        roles = []
         while i >= 0 and i >= ent.start - 6 and self.doc[i].pos_ in ("NOUN", "ADJ", "PROPN", "DET", "ADP", "PUNCT") \
                 and self.doc[i].text not in (",", ".", ";", ":", "(") and i not in self.ent_at:
             w = self.doc[i].text.lower().rstrip(".")
             if self.doc[i].pos_ in ("NOUN", "ADJ") or w in TITLES:
-                self.descriptions.append((TITLE_WORDS.get(w, w), e, ent.start_char))
+                roles.append(TITLE_WORDS.get(w, w))
             i -= 1
+        for w in roles:
+            self.descriptions.append((w, e, ent.start_char))
+            if "former" in roles or "ex" in roles:
+                # "former President Bill Clinton" is not "the president"
+                self.former_roles.add((w, id(e)))
 
     def _famous_full_names(self):
         """A person the article calls only "Obama" is Barack Obama
@@ -336,7 +352,7 @@ class Resolver:
                     name = f"{oe.name}{suffix}" if suffix.startswith("'") else f"{oe.name} {suffix}"
                     e = self.index.find(name, "organisation") or self.index.add(name, "organisation", (start, end))
                     return e, "organisation", [e]
-        if head.lemma_.lower() in SPOKES_ROLES and head.i not in self.ent_at:
+        if _singular(head) in SPOKES_ROLES and head.i not in self.ent_at:
             # "A senior Obama administration official", "a Twitter spokesman": unnamed
             # officials of one named organisation speak for it
             for mod in head.children:
@@ -352,7 +368,7 @@ class Resolver:
         definite = span[0].lower_ in ("the", "this", "that")
         if ents and head.i not in self.ent_at and all(e.type == "organisation" for e in ents) and (
                 head.lower_ in CONTEST_ROLES
-                or (definite and head.lemma_.lower() not in SPOKES_ROLES and _person_noun(head.lower_)
+                or (definite and _singular(head) not in SPOKES_ROLES and _person_noun(head.lower_)
                     and head.tag_ == "NN")):
             ents = []  # "The GOP candidate", "the Gawker employee": a person, described
         if ents:
@@ -630,7 +646,10 @@ class Resolver:
         content_words = {w for w in words if w not in ("the", "a", "an", "former", "then", "this", "that", "'s", "’s")}
         content_words = {TITLE_WORDS.get(w.rstrip("."), w) for w in content_words}
         score: dict[Entity, list] = {}
+        current = not ({"former", "ex"} & set(words))
         for h, e, p in self.descriptions:
+            if current and (h, id(e)) in self.former_roles:
+                continue
             if h == head or h in content_words:
                 sc = score.setdefault(e, [0, set(), -1])
                 sc[1].add(h)
@@ -708,7 +727,8 @@ def resolve_speakers(doc, atts: list[Attribution]) -> list[Speaker]:
         a.speaker_mentions = sorted(ent.mentions) if ent else []
         if ent is not None:
             quoted[id(ent)] = quoted.get(id(ent), 0) + 1
-            last = ent
+            if a.origin != "nested":  # a quote inside a quote is not the story's last speaker
+                last = ent
         elif named:
             for n in named:
                 quoted[id(n)] = quoted.get(id(n), 0) + 1
