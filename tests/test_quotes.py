@@ -56,3 +56,16 @@ def test_guillemets_and_low_high_marks():
 def test_two_straight_single_marks_as_a_double_mark():
     t = "''We will not back down,'' Scott said. It''s not an apostrophe pair here."
     assert texts(t)[0] == ["''We will not back down,''"]
+
+
+def test_stray_marks_across_paragraphs_do_not_crash():
+    # the opening of PolNeAR train breitbart_2016-06-04_darrell-scott...: a ‘ used as an
+    # apostrophe, a straight quote that never closes, then a paragraph opening with another
+    text = ("Darrell Scott: ‘You Find Me an Aberration Because I’m Black and I Support Trump!’\n\n"
+            "From\xa0Josh Feldman writing at Mediaite:\n\n"
+            '"A CNN segment tonight on Donald Trump‘s racially-loaded remarks devolved into a shouting match '
+            "over black supporters of the presumptive GOP nominee.\n\n"
+            '"Pastor Darrell Scott defended Trump’s “Look at my African-American over here!” line by saying '
+            "it was a “term of endearment” and part of Trump’s willingness to be politically incorrect.")
+    quotes = find_quotes(text)
+    assert any(text[q.start:q.end] == "“Look at my African-American over here!”" for q in quotes)

@@ -138,7 +138,7 @@ def find_quotes(text: str) -> list[Quote]:
             if continues:
                 if lead in DOUBLE_OPEN + '"' + SINGLE_OPEN and events and events[0][3] == ps + len(text[ps:pe]) - len(text[ps:pe].lstrip()):
                     # the opening mark of a continuation paragraph is not a new quote
-                    if events[0][0] == "open":
+                    if events[0][0] == "open" and state:  # (a stray mark can leave none open)
                         state.pop()
                     events = events[1:]
                 for q in stack:
