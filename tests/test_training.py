@@ -25,3 +25,22 @@ def test_train_export_and_load(tmp_path):
     runs = tagger.tag("“We will win,” she said.")
     for r in runs:
         assert r.role in ("SOURCE", "CUE", "CONTENT") and 0 <= r.start < r.end <= 24
+
+
+@pytest.mark.skipif(not TRAIN.exists(), reason="needs ../shared/data/polnear/train")
+def test_train_linker_and_use_it(tmp_path):
+    """The source linker trains on a few articles and its weights pick a source."""
+    import json
+    out = tmp_path / "linker.json"
+    subprocess.run([sys.executable, str(ROOT / "training/train_linker.py"), "--limit", "6", "--out", str(out)],
+                   check=True, timeout=600)
+    data = json.loads(out.read_text())
+    from quotegraph.attribute.linker import FEATURES, SourceLinker
+    assert data["features"] == FEATURES and len(data["weights"]) == len(FEATURES)
+    assert any(w != 0 for w in data["weights"])
+    from quotegraph.attribute.assemble import Run, assemble
+    text = "Marsh spoke first. “We will win,” Reyes said."
+    runs = [Run("SOURCE", 0, 5, 0), Run("CONTENT", 19, 33, 0), Run("SOURCE", 34, 39, 0), Run("CUE", 40, 44, 0)]
+    groups = assemble(text, runs, linker=SourceLinker(out))
+    g = next(g for g in groups if g.cue)
+    assert [(s.start, s.end) for s in g.source] == [(34, 39)]

@@ -88,10 +88,12 @@ def _join_cues(text: str, runs: list[Run]) -> list[Run]:
     return out
 
 
-def assemble(text: str, tag_runs: list[Run], tied=None) -> list[Group]:
+def assemble(text: str, tag_runs: list[Run], tied=None, linker=None, on_candidates=None) -> list[Group]:
     """Group runs into attributions. `tied(cue, source) -> bool`, when given, says
     whether the parse ties a source run to a cue (its subject, the object of "according
-    to"); such a source wins over a nearer one."""
+    to"); such a source wins over a nearer one. `linker` (linker.SourceLinker), when
+    given, scores the candidate sources instead of that rule; `on_candidates(group,
+    candidates, feature_rows)` sees each choice (for training the linker)."""
     runs = _join_cues(text, sorted(tag_runs, key=lambda r: r.start))
     contents = [r for r in runs if r.role == "CONTENT"]
     cues = [r for r in runs if r.role == "CUE"]
@@ -145,6 +147,17 @@ def assemble(text: str, tag_runs: list[Run], tied=None) -> list[Group]:
             inside_content = any(c.start <= s.start and s.end <= c.end for c in g.content)
             is_tied = tied is not None and tied(q, s)
             return (inside_content, not is_tied, _sentence_break(text, lo, hi), _dist(s, q))
-        best = min(cands, key=key)
+        if linker is not None or on_candidates is not None:
+            from .linker import rank_features, source_features
+            rows = [source_features(text, q, s, g.content, runs, tied, _sentence_break,
+                                    tied is not None and any(tied(o, s) for o in cues if o is not q and o.para == s.para))
+                    for s in cands]
+            rank_features(rows)
+            if on_candidates is not None:
+                on_candidates(g, cands, rows)
+        if linker is not None:
+            best = max(zip(cands, rows), key=lambda cr: linker.score(cr[1]))[0]
+        else:
+            best = min(cands, key=key)
         g.source = [best]
     return out

@@ -193,7 +193,21 @@ class Attributor:
         return attributions_from_runs(text, tag_runs, doc)
 
 
-def attributions_from_runs(text: str, tag_runs: list[TagRun], doc=None) -> list[Attribution]:
+_LINKER = ...  # loaded on first use: models/linker.json, or None without it
+
+
+def _linker():
+    global _LINKER
+    if _LINKER is ...:
+        from .linker import load_linker
+        _LINKER = load_linker() if USE_LINKER else None
+    return _LINKER
+
+
+USE_LINKER = True
+
+
+def attributions_from_runs(text: str, tag_runs: list[TagRun], doc=None, on_candidates=None) -> list[Attribution]:
     runs = [Run(r.role, r.start, r.end, r.para, r.confidence) for r in tag_runs]
     quotes = find_quotes(text)
     paras = paragraphs(text)
@@ -202,7 +216,7 @@ def attributions_from_runs(text: str, tag_runs: list[TagRun], doc=None) -> list[
     link_quote_paragraphs(runs, quotes)
     atts = []
     linked = _parse_linker(doc) if doc is not None and PARSE_LINKS else None
-    for g in assemble(text, runs, linked):
+    for g in assemble(text, runs, linked, _linker() if on_candidates is None else None, on_candidates):
         parts = g.content + g.cue + g.source
         content = sorted((r.start, r.end) for r in g.content)
         atts.append(Attribution(
