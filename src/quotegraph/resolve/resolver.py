@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Optional
@@ -467,8 +468,7 @@ class Resolver:
     def _named_campaign(self, person: Entity) -> Optional[str]:
         """ "campaign" when the article speaks of "the Clinton campaign" or "Clinton's
         campaign" for this person; else None."""
-        import re
-        names = {w for w in person.words[-1:]} | {person.name.lower()}
+        names = set(person.words[-1:]) | {person.name.lower()}
         for n in names:
             if re.search(rf"\b{re.escape(n)}(?:['’]s)? campaign\b", self.doc.text, re.I):
                 return "campaign"
