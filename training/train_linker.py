@@ -14,7 +14,6 @@ split and dev are never read.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 import time
@@ -26,13 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
-
-
-def load_scorer():
-    spec = importlib.util.spec_from_file_location("attribution_score", SHARED / "tools/attribution_score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 
 def collect(ids, texts, gold, sc) -> tuple[list[list[float]], list[int], list[int]]:
@@ -125,6 +118,7 @@ def rule_accuracy(X, y, groups) -> float:
 
 def main(argv=None) -> int:
     from quotegraph.attribute.linker import FEATURES, WEIGHTS
+    from score_speakers import load_scorer
     from training.split import split_ids
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
