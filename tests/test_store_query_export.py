@@ -22,6 +22,10 @@ def db(tmp_path_factory):
     b = Builder()
     b.say("Beatrix Quill", "The harbour café will reopen in spring with a new menu", direct=True)
     b.say("Beatrix Quill", "Fishermen deserve better prices for their catch", direct=False)
+    start, end = b.add(" Harbourmaster Zora Penhallow was not available.")    # mentioned, never quoted
+    b.speakers["Zora Penhallow"] = {"name": "Zora Penhallow", "type": "person", "quoted": 0,
+                                    "mentions": [[end - len("Zora Penhallow was not available."),
+                                                  end - len(" was not available.")]]}
     recs.append(b.record("special", outlet="Harbour Gazette", published="2023-12-24", title="Café news",
                          url="https://harbour.example/cafe"))
     write_jsonl(d / "in.jsonl", recs)
@@ -76,6 +80,34 @@ def test_cli_verbs(db, capsys):
     assert gs and all(g["articles"] >= 2 and len(g["appearances"]) == g["n_appearances"] for g in gs)
     assert main(["quotes", "--db", str(db.parent / "missing.duckdb")]) == 1
     assert "no such store" in capsys.readouterr().err
+
+
+def test_cli_speakers_quoted_and_mentioned(db, capsys):
+    """`speakers` shows quotes and mentions; --role picks quoted (default), mentioned only,
+    or all; --all is --role all."""
+    def jsonl(*args):
+        assert main(["speakers", "--db", str(db), "--format", "jsonl", "--limit", "0", *args]) == 0
+        return [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    quoted = jsonl()
+    assert "Zora Penhallow" not in {r["name"] for r in quoted} and all(r["quotes"] > 0 for r in quoted)
+    quill = next(r for r in quoted if r["name"] == "Beatrix Quill")
+    assert (quill["quotes"], quill["articles"], quill["mentions"], quill["articles_mentioned"]) == (2, 1, 2, 1)
+    only = jsonl("--role", "mentioned_only")
+    assert [(r["name"], r["quotes"], r["articles"], r["mentions"], r["articles_mentioned"]) for r in only] == \
+        [("Zora Penhallow", 0, 0, 1, 1)]
+    everyone = jsonl("--role", "all")
+    assert everyone == jsonl("--all") and len(everyone) == len(quoted) + 1
+    assert everyone[:-1] == quoted and everyone[-1]["name"] == "Zora Penhallow"
+    assert main(["speakers", "--db", str(db), "--role", "mentioned_only", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(capsys.readouterr().out.splitlines()))
+    assert [(r["name"], r["quotes"], r["mentions"]) for r in rows] == [("Zora Penhallow", "0", "1")]
+    assert main(["speakers", "--db", str(db), "--name", "zora penhallow", "--role", "all"]) == 0
+    out = capsys.readouterr().out
+    assert "articles_mentioned" in out.splitlines()[0] and "Zora Penhallow" in out
+    with pytest.raises(SystemExit) as e:
+        main(["speakers", "--db", str(db), "--role", "all", "--all"])
+    assert e.value.code == 2
+    capsys.readouterr()
 
 
 def test_sql_is_read_only(db, capsys, tmp_path):

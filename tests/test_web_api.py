@@ -143,6 +143,50 @@ def test_speakers_list(client):
     assert "Ana Okafor" in ok_html(client, "/speakers?name=okafor")
 
 
+def test_speakers_mentioned_versus_quoted(client):
+    """Each speaker comes with quotes and mentions; role=mentioned_only lists the people
+    mentioned but never quoted (Helen Marsh: named in two articles, quoted in none)."""
+    quoted = ok_json(client, "/api/speakers?per_page=500")
+    assert quoted["query"]["role"] == "quoted"
+    assert "Helen Marsh" not in {s["name"] for s in quoted["results"]}
+    assert all(s["quotes"] > 0 for s in quoted["results"])
+    okafor = next(s for s in quoted["results"] if s["name"] == "Ana Okafor")
+    detail = ok_json(client, f"/api/speakers/{okafor['id']}")["speaker"]
+    assert (okafor["mentions"], okafor["articles_mentioned"]) == (detail["mentions"], detail["articles_mentioned"])
+    assert okafor["mentions"] >= 7 and okafor["articles_mentioned"] >= 5
+
+    only = ok_json(client, "/api/speakers?role=mentioned_only")
+    assert only["total"] == 1 and only["query"]["role"] == "mentioned_only"
+    marsh = only["results"][0]
+    assert {k: marsh[k] for k in ("name", "type", "quotes", "articles", "mentions", "articles_mentioned")} == \
+        {"name": "Helen Marsh", "type": "person", "quotes": 0, "articles": 0, "mentions": 2, "articles_mentioned": 2}
+    assert marsh["aliases"] == ["Helen Marsh"]
+    assert ok_json(client, "/api/speakers?role=mentioned_only&name=marsh")["total"] == 1
+    assert ok_json(client, "/api/speakers?role=mentioned_only&type=organisation")["total"] == 0
+
+    every = ok_json(client, "/api/speakers?role=all&per_page=500")
+    assert every["total"] == quoted["total"] + 1
+    assert [s["name"] for s in every["results"]][-1] == "Helen Marsh"        # quoted first
+    assert every["results"][:len(quoted["results"])] == quoted["results"]
+
+    rows = ok_csv(client, "/api/speakers?role=mentioned_only&format=csv")
+    assert list(rows[0]) == ["id", "name", "type", "quotes", "articles", "mentions", "articles_mentioned",
+                             "outlets", "first_date", "last_date", "aliases"]
+    assert [(r["name"], r["quotes"], r["mentions"], r["articles_mentioned"]) for r in rows] == \
+        [("Helen Marsh", "0", "2", "2")]
+    rows = ok_csv(client, "/api/speakers?format=csv")
+    assert len(rows) == quoted["total"]
+    assert next(r for r in rows if r["name"] == "Ana Okafor")["mentions"] == str(okafor["mentions"])
+
+    html = ok_html(client, "/speakers?role=mentioned_only")
+    assert "Helen Marsh" in html and '<option value="mentioned_only" selected>' in html
+    assert "1 speaker mentioned, never quoted" in html and "<th class=\"n\">Mentions</th>" in html
+    assert "No speakers match." in ok_html(client, "/speakers?name=marsh")     # the default: quoted only
+    assert "Helen Marsh" in ok_html(client, "/speakers?name=marsh&role=all")
+    for u in ("/api/speakers?role=loudest", "/speakers?role=mentioned"):
+        assert client.get(u).status_code == 422, u
+
+
 def test_speaker_page(client):
     sid = speaker_id(client, "Ana Okafor")
     d = ok_json(client, f"/api/speakers/{sid}?per_page=3")
@@ -538,7 +582,8 @@ def test_search_index_background_and_fallback(web_db, monkeypatch):  # noqa: F81
         assert ok_json(c, "/api/search?q=fifty+years+bridge")["total"] == 2
 
 
-@pytest.mark.parametrize("url", ["/api/speakers", "/api/groups", "/api/groups?min_articles=1&q=bridge",
+@pytest.mark.parametrize("url", ["/api/speakers", "/api/speakers?role=all", "/api/speakers?role=mentioned_only",
+                                 "/api/groups", "/api/groups?min_articles=1&q=bridge",
                                  "/api/outlets/ledger.example", "/api/outlets/ledger.example?sort=mentioned_only",
                                  "/api/search", "/api/search?q=council&outlet=ledger.example"])
 def test_pages_past_the_end_keep_the_total(client, url):

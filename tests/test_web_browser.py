@@ -230,7 +230,13 @@ def test_speakers_list(server, page, shots):
     page.fill("input[name=name]", "marsh")
     page.press("input[name=name]", "Enter")
     page.wait_for_url("**name=marsh**")
-    assert "No speakers match." in page.inner_text("main")      # mentioned, never quoted: not a speaker
+    assert "No speakers match." in page.inner_text("main")      # mentioned, never quoted: not listed by default
+    page.select_option("select[name=role]", "mentioned_only")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**role=mentioned_only**")
+    row = page.locator("table.speakers tbody tr").all_inner_texts()
+    assert len(row) == 1 and row[0].split("\t")[:6] == ["Helen Marsh", "person", "0", "0", "2", "2"]
+    page.select_option("select[name=role]", "quoted")
     page.fill("input[name=name]", "okafor")
     page.press("input[name=name]", "Enter")
     page.wait_for_url("**name=okafor**")

@@ -45,6 +45,18 @@ exit status: 0 every input was stored or was a duplicate; 1 some inputs failed (
 rest were stored); 2 bad arguments or no input found.
 """
 
+SPEAKERS_HELP = """\
+List speakers (one identity across all articles) with their aliases, outlets, first and
+last dates, and both how often they are quoted and how often they are mentioned:
+  quotes               attributions to them
+  articles             articles quoting them
+  mentions             times they are named or referred to (as a quote's source too)
+  articles_mentioned   articles mentioning them
+outlets and the dates are those of the articles quoting them. By default only speakers
+quoted at least once are listed, most quoted first; --role mentioned_only lists those
+mentioned but never quoted (most mentioned first), --role all everyone.
+"""
+
 QUOTES_HELP = """\
 List quotes (attributions) from the store, newest first, filtered by any of:
   --speaker NAME   a speaker's name or any alias ("Clinton", "Hillary Rodham Clinton")
@@ -186,7 +198,7 @@ def cmd_speakers(args) -> int:
         con = _open(args)
     except StoreError as exc:
         return _fail(str(exc))
-    rows = query.speakers(con, type_=args.type, min_quotes=0 if args.all else 1,
+    rows = query.speakers(con, type_=args.type, role="all" if args.all else args.role,
                           limit=args.limit or None, name=args.name)
     for r in rows:
         r["outlets"] = r["outlets"] or []
@@ -338,12 +350,15 @@ def add_commands(sub) -> None:
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("speakers", help="list speakers: one identity across all articles",
-                       description="List speakers with their aliases, quote and article counts, outlets and "
-                                   "first/last dates, most quoted first.", formatter_class=RAW)
+                       description=SPEAKERS_HELP, formatter_class=RAW)
     _db_arg(p)
     p.add_argument("--type", choices=("person", "organisation"), help="only people or only organisations")
     p.add_argument("--name", metavar="NAME", help="only the speaker(s) NAME can mean")
-    p.add_argument("--all", action="store_true", help="also speakers mentioned but never quoted")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--role", choices=("quoted", "mentioned_only", "all"), default="quoted",
+                   help="quoted: quoted at least once, most quoted first (default); mentioned_only: "
+                        "mentioned but never quoted, most mentioned first; all: both")
+    g.add_argument("--all", action="store_true", help="the same as --role all")
     _fmt_arg(p)
     p.set_defaults(func=cmd_speakers)
 

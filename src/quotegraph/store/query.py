@@ -46,19 +46,42 @@ def search_ids_sql(query: str) -> tuple[str, list]:
     return sql, [terms, len(terms)]
 
 
-def speakers(con, type_: Optional[str] = None, min_quotes: int = 1, limit: Optional[int] = 100,
+# Which speakers a list shows, and in what order: those quoted at least once (most
+# quoted first), those mentioned in some article but never quoted (most mentioned first),
+# or everyone (quoted first, then by mentions). Shared by the CLI and the web API.
+SPEAKER_ROLES = {"quoted": ("s.quotes > 0", "s.quotes DESC, s.name, s.id"),
+                 "mentioned_only": ("s.quotes = 0", "coalesce(m.mentions, 0) DESC, s.name, s.id"),
+                 "all": ("true", "s.quotes DESC, coalesce(m.mentions, 0) DESC, s.name, s.id")}
+
+# How often each identity is mentioned (every mention, sources included) and in how
+# many articles: joined to `speaker_stats s` as `m`.
+SPEAKER_MENTIONS = """LEFT JOIN (SELECT speaker_id, CAST(sum(n_mentions) AS BIGINT) AS mentions,
+                            count(DISTINCT article_id) AS articles_mentioned
+                     FROM article_speakers WHERE speaker_id IS NOT NULL GROUP BY speaker_id) m
+                  ON m.speaker_id = s.id"""
+SPEAKER_COUNTS = ("coalesce(m.mentions, 0) AS mentions, coalesce(m.articles_mentioned, 0) AS articles_mentioned")
+
+
+def speakers(con, type_: Optional[str] = None, role: str = "quoted", limit: Optional[int] = 100,
              name: Optional[str] = None) -> list[dict]:
-    where, params = ["quotes >= $1"], [min_quotes]
+    """Speaker identities with quote and mention counts. `role`: "quoted" (at least one
+    quote, most quoted first), "mentioned_only" (mentioned, never quoted; most mentioned
+    first) or "all"."""
+    if role not in SPEAKER_ROLES:
+        raise ValueError(f"role must be one of {', '.join(SPEAKER_ROLES)}, not {role!r}")
+    cond, order = SPEAKER_ROLES[role]
+    where, params = [cond], []
     if type_:
-        where.append(f"type = ${len(params) + 1}")
+        where.append(f"s.type = ${len(params) + 1}")
         params.append(type_)
     if name:
         ids = speaker_ids(con, name) or [-1]
-        where.append(f"id IN (SELECT unnest(${len(params) + 1}))")
+        where.append(f"s.id IN (SELECT unnest(${len(params) + 1}))")
         params.append(ids)
-    sql = (f"SELECT id, name, type, quotes, articles, outlets, first_date, last_date, "
-           f"(SELECT list(alias ORDER BY n_articles DESC, alias) FROM speaker_aliases x WHERE x.speaker_id = s.id) AS aliases "
-           f"FROM speaker_stats s WHERE {' AND '.join(where)} ORDER BY quotes DESC, name")
+    sql = (f"SELECT s.id, s.name, s.type, s.quotes, s.articles, {SPEAKER_COUNTS}, s.outlets, s.first_date, "
+           f"s.last_date, (SELECT list(alias ORDER BY n_articles DESC, alias) FROM speaker_aliases x "
+           f"WHERE x.speaker_id = s.id) AS aliases "
+           f"FROM speaker_stats s {SPEAKER_MENTIONS} WHERE {' AND '.join(where)} ORDER BY {order}")
     if limit:
         sql += f" LIMIT {int(limit)}"
     return _rows(con, sql, params)

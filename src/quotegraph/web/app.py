@@ -6,7 +6,7 @@
 Pages (HTML) and their JSON twins under /api (add `format=csv` to any list for CSV):
 
     /  /search          ?q=&speaker=&speaker_id=&outlet=&since=&until=&page=&per_page=
-    /speakers           ?name=&type=&page=&per_page=
+    /speakers           ?name=&type=&role=quoted|mentioned_only|all&page=&per_page=
     /speakers/ID        one speaker: timeline, aliases, outlets, quotes newest first
     /articles/ID        the text with every attribution highlighted
     /groups             ?q=&speaker_id=&min_articles=&page=&per_page=
@@ -119,6 +119,12 @@ class SpeakerType(str, Enum):
     organisation = "organisation"
 
 
+class SpeakerRole(str, Enum):
+    quoted = "quoted"
+    mentioned_only = "mentioned_only"
+    all = "all"
+
+
 class OutletSort(str, Enum):
     quoted = "quoted"
     mentioned = "mentioned"
@@ -138,12 +144,16 @@ SpeakerId = Annotated[int, PathParam(ge=0, description="speaker identity")]
 MinArticles = Annotated[int, Query(ge=1, le=10_000, description="groups found in at least this many articles")]
 GroupId = Annotated[int, PathParam(ge=0, description="quote group id")]
 SortQ = Annotated[OutletSort, Query(description="quoted | mentioned | mentioned_only (never quoted)")]
+RoleQ = Annotated[SpeakerRole, Query(description="quoted: quoted at least once, most quoted first (the default); "
+                                                 "mentioned_only: mentioned but never quoted, most mentioned first; "
+                                                 "all: both, quoted first")]
 
 # ------------------------------------------------------------------ columns of the CSV downloads
 
 QUOTE_COLS = ["id", "date", "outlet", "speakers", "speaker_in_article", "speaker_type", "kind", "confidence",
               "quote", "source", "cue", "article_id", "title", "group_id"]
-SPEAKER_COLS = ["id", "name", "type", "quotes", "articles", "outlets", "first_date", "last_date", "aliases"]
+SPEAKER_COLS = ["id", "name", "type", "quotes", "articles", "mentions", "articles_mentioned", "outlets", "first_date",
+                "last_date", "aliases"]
 ATTRIBUTION_COLS = ["id", "n", "speakers", "speaker", "speaker_type", "kind", "confidence", "origin",
                     "source_text", "cue_text", "content_text", "source", "cue", "content", "group_id"]
 GROUP_COLS = ["id", "text", "appearances", "articles", "outlets", "altered", "first_date", "last_date"]
@@ -211,11 +221,12 @@ def search_data(con, q, speaker, speaker_id, outlet, since, until, page, per_pag
                       "until": until}, **paged(total, page, per_page), "results": results}
 
 
-def speakers_data(con, name, type_, page, per_page, everything=False) -> dict:
+def speakers_data(con, name, type_, role, page, per_page, everything=False) -> dict:
     lim, off = (CSV_LIMIT, 0) if everything else (per_page, (page - 1) * per_page)
-    results, total = Q.list_speakers(con, name=name, type_=type_ and type_.value, limit=lim, offset=off)
-    return {"query": {"name": name, "type": type_ and type_.value}, **paged(total, page, per_page),
-            "results": results}
+    results, total = Q.list_speakers(con, name=name, type_=type_ and type_.value, role=role.value, limit=lim,
+                                     offset=off)
+    return {"query": {"name": name, "type": type_ and type_.value, "role": role.value},
+            **paged(total, page, per_page), "results": results}
 
 
 def speaker_data(con, sid, page, per_page, everything=False, index=None) -> dict:
@@ -436,19 +447,22 @@ def create_app(db_path: Union[str, Path], search_index: Union[bool, str] = "back
     # ---------------- speakers
     @app.get("/speakers", response_class=HTMLResponse, include_in_schema=False)
     def speakers_page(request: Request, name: SpeakerQ = None, type: Optional[SpeakerType] = None,
-                      page: Page = 1, per_page: PerPage = 50):
+                      role: RoleQ = SpeakerRole.quoted, page: Page = 1, per_page: PerPage = 50):
         con = store.local()
-        d = speakers_data(con, name, type, page, per_page)
+        d = speakers_data(con, name, type, role, page, per_page)
         return html(request, "speakers.html", title="Speakers", d=d, nav=page_links(request, d),
                     api=api_link(request), csv=api_link(request, format="csv", page=None))
 
     @app.get("/api/speakers", tags=["api"], summary="List speakers")
-    def api_speakers(name: SpeakerQ = None, type: Optional[SpeakerType] = None, page: Page = 1,
-                     per_page: PerPage = 50, format: FormatQ = Fmt.json):
-        """Speaker identities with at least one quote, most quoted first; `name` matches part
-        of a name or alias."""
+    def api_speakers(name: SpeakerQ = None, type: Optional[SpeakerType] = None, role: RoleQ = SpeakerRole.quoted,
+                     page: Page = 1, per_page: PerPage = 50, format: FormatQ = Fmt.json):
+        """Speaker identities, each with how often it is quoted (`quotes`, in `articles`
+        articles) and mentioned (`mentions`, in `articles_mentioned` articles). By default
+        those quoted at least once, most quoted first; `role=mentioned_only`: those
+        mentioned but never quoted, most mentioned first; `role=all`: both. `name` matches
+        part of a name or alias."""
         con = store.local()
-        d = speakers_data(con, name, type, page, per_page, everything=format is Fmt.csv)
+        d = speakers_data(con, name, type, role, page, per_page, everything=format is Fmt.csv)
         if format is Fmt.csv:
             return csv_response(d["results"], SPEAKER_COLS, "speakers")
         return FastJSON(d)

@@ -200,11 +200,14 @@ def outlet_names(con) -> list[str]:
 
 # ------------------------------------------------------------------ speakers
 
-def list_speakers(con, name: Optional[str] = None, type_: Optional[str] = None, limit: Optional[int] = 50,
-                  offset: int = 0) -> tuple[list[dict], int]:
-    """Speakers with at least one quote, most quoted first; `name` matches any part of a
-    name or alias (case-insensitive)."""
-    where, params = ["quotes > 0"], {}
+def list_speakers(con, name: Optional[str] = None, type_: Optional[str] = None, role: str = "quoted",
+                  limit: Optional[int] = 50, offset: int = 0) -> tuple[list[dict], int]:
+    """Speakers with their quote and mention counts. `role` (see `store.query.SPEAKER_ROLES`):
+    "quoted" (at least one quote, most quoted first), "mentioned_only" (mentioned, never
+    quoted; most mentioned first) or "all". `name` matches any part of a name or alias
+    (case-insensitive)."""
+    cond, order = Q.SPEAKER_ROLES[role]
+    where, params = [cond], {}
     if name and name.strip():
         params["pat"] = _like(name.strip())
         where.append("(s.name ILIKE $pat ESCAPE '\\' OR s.id IN (SELECT speaker_id FROM speaker_aliases "
@@ -213,9 +216,10 @@ def list_speakers(con, name: Optional[str] = None, type_: Optional[str] = None, 
         params["type"] = type_
         where.append("s.type = $type")
     cond = " AND ".join(where)
-    out, total = paged_rows(con, "s.id, s.name, s.type, s.quotes, s.articles, s.outlets, s.first_date, s.last_date",
-                            f"FROM speaker_stats s WHERE {cond} ORDER BY s.quotes DESC, s.name, s.id", params,
-                            limit, offset, f"SELECT count(*) FROM speaker_stats s WHERE {cond}")
+    out, total = paged_rows(con, f"s.id, s.name, s.type, s.quotes, s.articles, {Q.SPEAKER_COUNTS}, s.outlets, "
+                                 "s.first_date, s.last_date",
+                            f"FROM speaker_stats s {Q.SPEAKER_MENTIONS} WHERE {cond} ORDER BY {order}", params,
+                            limit, offset, f"SELECT count(*) FROM speaker_stats s {Q.SPEAKER_MENTIONS} WHERE {cond}")
     by: dict = {s["id"]: [] for s in out}
     if by:
         for sid, alias in con.execute(
