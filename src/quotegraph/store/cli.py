@@ -6,12 +6,12 @@ arguments and calls the library in quotegraph.store.
 from __future__ import annotations
 
 import argparse
-import os
-import csv
 import json
+import os
 import sys
 from datetime import date
 
+from .. import csvsafe
 from .schema import DEFAULT_DB, StoreError
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -86,6 +86,10 @@ Write the store out:
   csv      one quote a row: article, outlet, date, speaker, kind, texts and offsets
   parquet  a folder with one .parquet file per table (and speaker_stats)
   brat     a folder with text/ID.txt and attributions/ID_quotegraph.ann (PolNeAR layout)
+
+CSV (here and in every --format csv): a text cell starting with = + - @ or a tab, carriage
+return or line feed gets a ' in front, so that a spreadsheet shows it rather than running
+it as a formula (CSV injection); numbers are written as they are.
 """
 
 
@@ -137,7 +141,7 @@ def print_rows(rows: list[dict], fmt: str, out=None, widths=None) -> None:
         return
     cols = list(rows[0].keys())
     if fmt == "csv":
-        w = csv.writer(out)
+        w = csvsafe.writer(out)
         w.writerow(cols)
         for r in rows:
             w.writerow(["; ".join(map(str, v)) if isinstance(v, list) else v for v in (r[c] for c in cols)])

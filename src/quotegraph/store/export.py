@@ -4,11 +4,11 @@ per table) and brat (text/ID.txt and attributions/ID_quotegraph.ann, the PolNeAR
 """
 from __future__ import annotations
 
-import csv
 import json
 import re
 from pathlib import Path
 
+from .. import csvsafe
 from .schema import TABLES
 
 FORMATS = ("jsonl", "csv", "parquet", "brat")
@@ -79,7 +79,7 @@ def export_csv(con, out: Path) -> int:
         LEFT JOIN quote_appearances p ON p.attribution_id = t.id ORDER BY t.id""")
     n = 0
     with open(out, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
+        w = csvsafe.writer(f)
         w.writerow(QUOTE_COLUMNS)
         while True:
             rows = cur.fetchmany(1000)

@@ -20,7 +20,6 @@ not be used by two threads at once).
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
 import logging
@@ -42,7 +41,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException
 
-from .. import __version__
+from .. import __version__, csvsafe
 from ..store.schema import connect
 from . import queries as Q
 from . import render as R
@@ -166,7 +165,7 @@ PEOPLE_COLS = ["id", "name", "type", "quoted", "mentions", "articles_quoted", "a
 
 def csv_response(items: list[dict], columns: list[str], name: str) -> Response:
     buf = io.StringIO()
-    w = csv.writer(buf)
+    w = csvsafe.writer(buf)
     w.writerow(columns)
     for it in items:
         w.writerow([_csv_cell(it.get(c)) for c in columns])
