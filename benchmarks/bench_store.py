@@ -19,7 +19,10 @@
    deleted afterwards.
 4. query: on the store from 1, latency of `quotes --speaker NAME` and `quotes --search
    WORDS` through the library (median of 20 after one warm-up), and once through the CLI
-   (process start included).
+   (process start included); the speakers and repeated-quote lists as the CLI asks for
+   them (`speakers_list`, `groups_list`), and the web's repeated-quotes list
+   (`web_groups_list`: /groups, its first page of 50 with the total;
+   `web_groups_list_min1`: the same with min_articles=1, every group).
 
 Everything is written under --work (default /tmp/qg-bench) and removed at the end unless
 --keep.
@@ -179,6 +182,7 @@ def bench_warc(work: Path, gb: float) -> dict:
 
 def bench_query(work: Path) -> dict:
     from quotegraph.store import connect, query
+    from quotegraph.web import queries as web_queries
     db = work / "store.duckdb"
     con = connect(db, read_only=True)
     speaker = con.execute("SELECT name FROM speaker_stats WHERE type = 'person' ORDER BY quotes DESC LIMIT 1").fetchone()[0]
@@ -187,8 +191,11 @@ def bench_query(work: Path) -> dict:
     for label, fn in (("speaker", lambda: query.quotes(con, speaker=speaker)),
                       ("search", lambda: query.quotes(con, search=words)),
                       ("speakers_list", lambda: query.speakers(con)),
-                      ("groups_list", lambda: query.groups(con, with_appearances=False))):
-        n = len(fn())
+                      ("groups_list", lambda: query.groups(con, with_appearances=False)),
+                      ("web_groups_list", lambda: web_queries.list_groups(con)),
+                      ("web_groups_list_min1", lambda: web_queries.list_groups(con, min_articles=1))):
+        got = fn()
+        n = got[1] if isinstance(got, tuple) else len(got)     # the web lists: (page, total)
         times = []
         for _ in range(20):
             t = time.perf_counter()

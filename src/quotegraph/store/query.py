@@ -156,31 +156,56 @@ def article(con, id_: str) -> Optional[dict]:
     return a
 
 
+def group_stats_sql(filt: str = "", min_articles: int = 2) -> str:
+    """SQL for one row per quote group found in at least `$min` (= `min_articles`)
+    articles: id, appearances, articles, outlets, altered, first_date, last_date (no
+    text: look it up for the rows kept, `with_group_texts`). `filt`: more conditions
+    (" AND ...") on `p.group_id`.
+
+    A group in $min articles has at least $min appearances, so for $min >= 2 the groups
+    are first narrowed to those from `quote_appearances` alone (an integer GROUP BY), and
+    only their appearances are joined to attributions and articles and aggregated, by
+    group id. (Grouping every group by its id and text, as before, carried 90,000 texts
+    through three hash aggregates at 100,000 quotes: 5x slower for the same rows.)"""
+    narrow = ("p.group_id IN (SELECT group_id FROM quote_appearances GROUP BY group_id HAVING count(*) >= $min)"
+              if min_articles > 1 else "true")
+    return f"""SELECT p.group_id AS id, count(*) AS appearances, count(DISTINCT t.article_id) AS articles,
+                      count(DISTINCT a.outlet) AS outlets, count(*) FILTER (WHERE p.diff <> '[]') AS altered,
+                      min(a.published_date) AS first_date, max(a.published_date) AS last_date
+               FROM quote_appearances p JOIN attributions t ON t.id = p.attribution_id
+               JOIN articles a ON a.id = t.article_id
+               WHERE {narrow}{filt}
+               GROUP BY p.group_id HAVING count(DISTINCT t.article_id) >= $min"""
+
+
+GROUP_ORDER = "articles DESC, appearances DESC, id"   # most repeated first
+
+
+def with_group_texts(con, rows: list[dict]) -> list[dict]:
+    """The rows of `group_stats_sql` with each group's text after its id, in one lookup."""
+    texts = dict(con.execute("SELECT id, text FROM quote_groups WHERE id IN (SELECT unnest($1))",
+                             [[r["id"] for r in rows]]).fetchall()) if rows else {}
+    return [{"id": r["id"], "text": texts[r["id"]], **{k: v for k, v in r.items() if k != "id"}} for r in rows]
+
+
 def groups(con, min_articles: int = 2, speaker: Optional[str] = None, search: Optional[str] = None,
            limit: Optional[int] = 100, with_appearances: bool = True) -> list[dict]:
     params: dict = {"min": min_articles}
     filt = ""
     if speaker:
         params["sids"] = speaker_ids(con, speaker) or [-1]
-        filt += (" AND g.id IN (SELECT p.group_id FROM quote_appearances p JOIN attribution_speakers q "
+        filt += (" AND p.group_id IN (SELECT p.group_id FROM quote_appearances p JOIN attribution_speakers q "
                  "ON q.attribution_id = p.attribution_id WHERE q.speaker_id IN (SELECT unnest($sids)))")
     if search:
         terms = W.terms(search)
         params["terms"], params["n"] = terms or [""], len(terms)
-        filt += (" AND g.id IN (SELECT p.group_id FROM quote_appearances p WHERE p.attribution_id IN "
+        filt += (" AND p.group_id IN (SELECT p.group_id FROM quote_appearances p WHERE p.attribution_id IN "
                  "(SELECT attribution_id FROM quote_terms WHERE term IN (SELECT unnest($terms)) "
                  "GROUP BY attribution_id HAVING count(DISTINCT term) = $n))")
-    sql = (f"""SELECT g.id, g.text, count(*) AS appearances, count(DISTINCT t.article_id) AS articles,
-               count(DISTINCT a.outlet) AS outlets, count(*) FILTER (WHERE p.diff <> '[]') AS altered,
-               min(a.published_date) AS first_date, max(a.published_date) AS last_date
-           FROM quote_groups g JOIN quote_appearances p ON p.group_id = g.id
-           JOIN attributions t ON t.id = p.attribution_id JOIN articles a ON a.id = t.article_id
-           WHERE true {filt}
-           GROUP BY g.id, g.text HAVING count(DISTINCT t.article_id) >= $min
-           ORDER BY articles DESC, appearances DESC, g.id""")
+    sql = f"SELECT * FROM ({group_stats_sql(filt, min_articles)}) ORDER BY {GROUP_ORDER}"
     if limit:
         sql += f" LIMIT {int(limit)}"
-    out = _rows(con, sql, params)
+    out = with_group_texts(con, _rows(con, sql, params))
     if with_appearances:
         for g in out:
             g["appearances_list"] = group_appearances(con, g["id"])

@@ -313,30 +313,27 @@ def article(con, aid: str) -> Optional[dict]:
 
 def list_groups(con, q: Optional[str] = None, speaker_id: Optional[int] = None, min_articles: int = 2,
                 limit: Optional[int] = 50, offset: int = 0) -> tuple[list[dict], int]:
-    """Repeated quotes (appearing in at least `min_articles` articles), most repeated first."""
+    """Repeated quotes (appearing in at least `min_articles` articles), most repeated first.
+    The counts are aggregated by group id over the candidate groups only, and the texts
+    looked up for the page (`store.query.group_stats_sql`)."""
     params: dict = {"min": int(min_articles)}
     filt = ""
     if speaker_id is not None:
         params["sid"] = speaker_id
-        filt += (" AND g.id IN (SELECT p.group_id FROM quote_appearances p JOIN attribution_speakers q "
+        filt += (" AND p.group_id IN (SELECT p.group_id FROM quote_appearances p JOIN attribution_speakers q "
                  "ON q.attribution_id = p.attribution_id WHERE q.speaker_id = $sid)")
     if q and q.strip():
         terms = W.terms(q)
         if not terms:
             return [], 0
         params["terms"], params["nterms"] = terms, len(terms)
-        filt += (" AND g.id IN (SELECT p.group_id FROM quote_appearances p WHERE p.attribution_id IN "
+        filt += (" AND p.group_id IN (SELECT p.group_id FROM quote_appearances p WHERE p.attribution_id IN "
                  "(SELECT attribution_id FROM quote_terms WHERE term IN (SELECT unnest($terms)) "
                  "GROUP BY attribution_id HAVING count(DISTINCT term) = $nterms))")
-    select = ("""g.id, g.text, count(*) AS appearances, count(DISTINCT t.article_id) AS articles,
-                   count(DISTINCT a.outlet) AS outlets, count(*) FILTER (WHERE p.diff <> '[]') AS altered,
-                   min(a.published_date) AS first_date, max(a.published_date) AS last_date""")
-    rest = (f"""FROM quote_groups g JOIN quote_appearances p ON p.group_id = g.id
-                JOIN attributions t ON t.id = p.attribution_id JOIN articles a ON a.id = t.article_id
-                WHERE true{filt}
-                GROUP BY g.id, g.text HAVING count(DISTINCT t.article_id) >= $min""")
-    return paged_rows(con, select, rest + " ORDER BY articles DESC, appearances DESC, g.id", params, limit, offset,
-                      f"SELECT count(*) FROM (SELECT {select} {rest})")
+    stats = Q.group_stats_sql(filt, int(min_articles))
+    out, total = paged_rows(con, "s.*", f"FROM ({stats}) s ORDER BY {Q.GROUP_ORDER}", params, limit, offset,
+                            f"SELECT count(*) FROM ({stats})")
+    return Q.with_group_texts(con, out), total
 
 
 def group(con, gid: int) -> Optional[dict]:
