@@ -142,3 +142,24 @@ def test_a_former_title_does_not_answer_a_current_description(extract):
     r = extract("President Helena Marsh and former President Tomas Reyes met on Monday.\n\n"
                 "The president said the talks had gone well.")
     assert find(r, "talks had gone well").speaker == "Helena Marsh"
+
+
+def test_pronoun_after_a_one_off_expert_goes_to_the_new_subject(extract):
+    # the learned pronoun ranker (resolve/salience.py): Hardy, named and made the subject
+    # after the analyst's quote, outranks the analyst who was quoted last
+    r = extract("“The race is close,” said Mark Jensen, an analyst at the Cook Political Report.\n\n"
+                "Senator Paul Hardy arrived in Ohio on Monday to cheers from supporters. "
+                "“We will win this state,” he said.")
+    assert find(r, "race is close").speaker == "Mark Jensen"
+    assert find(r, "win this state").speaker == "Paul Hardy"
+
+
+def test_a_known_company_stays_an_organisation(extract):
+    # the small NER model tags "Twitter" as a person; a quoted handle ending in the same
+    # word must not turn the company into a person either
+    r = extract("Twitter said on Friday that it had suspended 125,000 accounts. “We condemn the use of "
+                "Twitter to promote terrorism,” the company said, quoting a post signed ‘Wilayat Twitter’.\n\n"
+                "Just days before it was to report earnings, it said the teams that review reports had grown.")
+    a = find(r, "suspended 125,000")
+    assert (a.speaker, a.speaker_type) == ("Twitter", "organisation")
+    assert find(r, "condemn the use").speaker == "Twitter"

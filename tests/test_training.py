@@ -44,3 +44,22 @@ def test_train_linker_and_use_it(tmp_path):
     groups = assemble(text, runs, linker=SourceLinker(out))
     g = next(g for g in groups if g.cue)
     assert [(s.start, s.end) for s in g.source] == [(34, 39)]
+
+
+@pytest.mark.skipif(not TRAIN.exists(), reason="needs ../shared/data/polnear/train")
+def test_train_pronoun_ranker_and_use_it(tmp_path):
+    """The pronoun ranker trains on a few annotated articles and its weights pick a
+    candidate through the resolver."""
+    import json
+    out = tmp_path / "pronoun_ranker.json"
+    subprocess.run([sys.executable, str(ROOT / "training/train_pronoun_ranker.py"), "--limit", "3",
+                    "--out", str(out)], check=True, timeout=600)
+    data = json.loads(out.read_text())
+    from quotegraph.resolve import salience
+    assert data["features"] == salience.FEATURES and len(data["weights"]) == len(salience.FEATURES)
+    assert any(w != 0 for w in data["weights"])
+    ranker = salience.PronounRanker(out)
+    last = [0.0] * len(salience.FEATURES)
+    last[salience.FEATURES.index("last")] = 1.0
+    # whatever else it learned, being the speaker just quoted counts for a candidate
+    assert ranker.score(last) > ranker.score([0.0] * len(salience.FEATURES))

@@ -27,6 +27,8 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from training.clogit import fit, group_accuracy  # noqa: E402
+
 
 def collect(ids, texts, gold, sc) -> tuple[list[list[float]], list[int], list[int]]:
     """Feature rows, labels and group numbers for the candidate sources of every matched cue."""
@@ -64,42 +66,6 @@ def collect(ids, texts, gold, sc) -> tuple[list[list[float]], list[int], list[in
             y.extend(labels)
             groups.extend([len(groups) and groups[-1] + 1 or 1] * len(rows))
     return X, y, groups
-
-
-def fit(X: np.ndarray, y: np.ndarray, groups: np.ndarray, l2: float = 1e-3, steps: int = 2000,
-        lr: float = 0.5) -> np.ndarray:
-    """Conditional logit (a softmax over each cue's candidates, the right one the target)
-    by full-batch gradient descent on standardised features."""
-    mu, sd = X.mean(0), X.std(0)
-    mu[0], sd[0] = 0.0, 1.0  # the bias column stays 1 (it cancels within a group anyway)
-    sd[sd == 0] = 1.0
-    Z = (X - mu) / sd
-    _, g = np.unique(groups, return_inverse=True)
-    n_groups = g.max() + 1
-    w = np.zeros(X.shape[1])
-    for _ in range(steps):
-        s = Z @ w
-        smax = np.full(n_groups, -np.inf)
-        np.maximum.at(smax, g, s)
-        e = np.exp(s - smax[g])
-        denom = np.zeros(n_groups)
-        np.add.at(denom, g, e)
-        p = e / denom[g]
-        grad = Z.T @ (p - y) / n_groups + l2 * np.r_[0.0, w[1:]]
-        w -= lr * grad
-    raw = w / sd
-    raw[0] = w[0] - float(np.sum(w[1:] * mu[1:] / sd[1:]))
-    return raw
-
-
-def group_accuracy(X, y, groups, w) -> float:
-    s = X @ w
-    ok = n = 0
-    for g in np.unique(groups):
-        idx = np.where(groups == g)[0]
-        ok += y[idx[np.argmax(s[idx])]] == 1
-        n += 1
-    return ok / n
 
 
 def rule_accuracy(X, y, groups) -> float:

@@ -14,6 +14,8 @@ from pathlib import Path
 
 LEXICON = json.loads((Path(__file__).parent / "lexicon.json").read_text(encoding="utf-8"))
 TITLES = set(LEXICON["titles"])
+# companies, platforms and outlets the small NER model often tags as people ("Twitter")
+KNOWN_ORGS = set(LEXICON["known_organisations"])
 SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _HERE = Path(__file__).parent
 COMMON_WORDS = set((_HERE / "common_words.txt").read_text(encoding="utf-8").split())
@@ -139,7 +141,8 @@ class NameIndex:
             # the NER typed a person as an organisation earlier ("Helena Marsh" ORG, then
             # "Marsh" PERSON): an organisation whose name reads like a person's joins
             for ent in self.entities:
-                if ent.type == "organisation" and (looks_like_person(ent.name) or ent.words == words[-1:]) and (
+                if ent.type == "organisation" and ent.name not in KNOWN_ORGS \
+                        and (looks_like_person(ent.name) or ent.words == words[-1:]) and (
                         compatible(words, ent.words, "person") or compatible(ent.words, words, "person")):
                     ent.type = "person"
                     best = ent

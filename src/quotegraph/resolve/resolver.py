@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Optional
 
 from ..model import Attribution, Speaker
-from .names import COMMON_WORDS, LEXICON, ORG_WORDS, TITLES, Entity, NameIndex
+from . import salience
+from .names import COMMON_WORDS, KNOWN_ORGS, LEXICON, ORG_WORDS, TITLES, Entity, NameIndex
 
 PRONOUNS: dict[str, str] = LEXICON["pronouns"]
 ANON = set(LEXICON["anonymous"])
@@ -110,6 +111,8 @@ def _etype(label: str) -> Optional[str]:
 
 
 class Resolver:
+    use_ranker = True  # rank pronoun candidates with the learned ranker when it is shipped
+
     def __init__(self, doc):
         self.doc = doc
         self.index = NameIndex()
@@ -119,6 +122,9 @@ class Resolver:
         self.former_roles: set[tuple[str, int]] = set()  # (role word, id(entity)) held formerly
         self.content: list[tuple[int, int]] = []  # content of the attribution being resolved
         self.ent_at: dict[int, Entity] = {}  # token index -> entity
+        self.last_end = 0  # where the previous attribution ends (for pronoun salience)
+        self.times_quoted: dict[int, int] = {}  # id(entity) -> attributions resolved to it so far
+        self.on_pronoun = None  # training hook: called with (pos, candidates, feature rows)
         from ..attribute.quotes import find_quotes
         self.quote_spans = sorted((f[0], f[1]) for q in find_quotes(doc.text) if not q.level for f in q.frags)
         self.quote_starts = [s for s, _ in self.quote_spans]
@@ -144,8 +150,10 @@ class Resolver:
             given = 2 <= len(ent) <= 3 and ent[0].lower_ in GIVEN_NAMES and all(x.text[:1].isupper() for x in ent)
             if (titled or given) and ent.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"):
                 t = "person"
-            elif t == "person" and ent[0].lower_ == "the":
-                t = "organisation"  # "The Harbour Gazette": people are not named with "the"
+            elif t == "person" and (ent[0].lower_ == "the" or ent.text in KNOWN_ORGS):
+                # "The Harbour Gazette": people are not named with "the"; "Twitter", which
+                # the small NER model takes for a person in most articles that name it
+                t = "organisation"
             elif t is None or ent.label_ in ("GPE", "NORP"):
                 continue
             ent = _trim(ent)
@@ -457,7 +465,8 @@ class Resolver:
                 # "the Daily Planet", "the Institute": a determiner before a name marks
                 # an organisation; two or more bare capitalised words, a person
                 det = propn[0].i > span.start and self.doc[propn[0].i - 1].lower_ == "the"
-                typ = "person" if (len(propn) >= 2 and not det) or propn[0].lower_ in GIVEN_NAMES else "organisation"
+                typ = "person" if ((len(propn) >= 2 and not det) or propn[0].lower_ in GIVEN_NAMES) \
+                    and text not in KNOWN_ORGS else "organisation"
                 e = self.index.add(text, typ, (start, end))
             return e, e.type if e else "unknown", [e] if e else []
         if head.pos_ in ("NOUN", "PROPN"):
@@ -546,8 +555,19 @@ class Resolver:
                     + W["freq"] * math.log1p(len(before))
                     - W["dist"] * math.log1p(max(0, pos - latest) / 100 if latest >= 0 else 100)
                     + W["para"] * (latest >= para))
-        e = max(cands, key=lambda e: (score(e), max((s for s, _ in e.mentions if s < pos), default=-1)))
-        return e, e.type, [e]
+        ranker = salience.load_ranker() if self.use_ranker else None
+        if ranker is None and self.on_pronoun is None:
+            e = max(cands, key=lambda e: (score(e), max((s for s, _ in e.mentions if s < pos), default=-1)))
+            return e, e.type, [e]
+        rows = salience.candidate_features(self, cands, kind, pos, last, self.last_end, self.times_quoted)
+        if ranker is not None:
+            best = max(range(len(cands)), key=lambda i: (ranker.score(rows[i]), -rows[i][5]))
+        else:
+            best = max(range(len(cands)), key=lambda i: (score(cands[i]), max(
+                (s for s, _ in cands[i].mentions if s < pos), default=-1)))
+        if self.on_pronoun is not None:
+            self.on_pronoun(pos, cands, rows, best)
+        return cands[best], cands[best].type, [cands[best]]
 
     @staticmethod
     def _depth(tok) -> int:
@@ -703,12 +723,17 @@ class Resolver:
         return None, "unknown", []
 
 
-def resolve_speakers(doc, atts: list[Attribution]) -> list[Speaker]:
+def resolve_speakers(doc, atts: list[Attribution], on_pronoun=None, use_ranker: Optional[bool] = None
+                     ) -> list[Speaker]:
     """Fill in speaker, speaker_type and speaker_mentions on each attribution (in place);
     return every person and organisation the article mentions, with quote counts."""
     r = Resolver(doc)
+    if on_pronoun is not None:
+        r.on_pronoun = on_pronoun
+    if use_ranker is not None:
+        r.use_ranker = use_ranker
     last: Optional[Entity] = None
-    quoted: dict[int, int] = {}
+    quoted = r.times_quoted
     for a in sorted(atts, key=lambda a: a.start):
         r.content = list(a.content)
         if a.source:
@@ -732,6 +757,8 @@ def resolve_speakers(doc, atts: list[Attribution]) -> list[Speaker]:
         elif named:
             for n in named:
                 quoted[id(n)] = quoted.get(id(n), 0) + 1
+        if a.origin != "nested":
+            r.last_end = max([f[1] for f in list(a.source) + list(a.cue) + list(a.content)] + [r.last_end])
     # resolved pronoun and description mentions count as mentions of their speaker
     for a in atts:
         if a.speaker and a.source:
