@@ -163,3 +163,12 @@ def test_a_known_company_stays_an_organisation(extract):
     a = find(r, "suspended 125,000")
     assert (a.speaker, a.speaker_type) == ("Twitter", "organisation")
     assert find(r, "condemn the use").speaker == "Twitter"
+
+
+def test_advisers_speak_for_a_campaign_the_article_names(extract):
+    r = extract("Hillary Clinton spoke in Ohio on Monday. The Clinton campaign has spent heavily there.\n\n"
+                "Her advisers said she would return to the state next week.\n\n"
+                "Bernie Sanders held a rally in Vermont. His advisers said he would stay in the race.")
+    a = find(r, "return to the state")
+    assert (a.speaker, a.speaker_type) == ("Hillary Clinton campaign", "organisation")
+    assert find(r, "stay in the race").speaker is None  # no "Sanders campaign" in the text

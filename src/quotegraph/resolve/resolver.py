@@ -59,7 +59,10 @@ CONTEST_ROLES = {"candidate", "nominee", "front-runner", "frontrunner", "hopeful
 PERSON_ORGS = {"campaign", "administration", "team", "camp", "office", "spokesman", "spokeswoman",
                "spokesperson", "aides", "aide", "staff", "foundation", "lawyers", "lawyer", "attorney"}
 PERSON_ORG_NAMES = {"campaign": "campaign", "administration": "administration", "camp": "campaign",
-                    "foundation": "Foundation", "office": "'s office", "team": "'s team"}
+                    "foundation": "Foundation", "office": "'s office", "team": "'s team",
+                    # "her advisers" speak for her campaign, when the article names one
+                    "advisers": "campaign", "advisors": "campaign", "aides": "campaign",
+                    "strategists": "campaign"}
 # titles that only people carry: "Mayor Helena Marsh" is a person whatever the NER says
 PERSON_TITLES = TITLES - {"the", "former", "then", "u.s", "us", "state", "gop", "democratic", "republican",
                           "house", "senate", "majority", "minority", "republicans", "democrats",
