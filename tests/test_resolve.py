@@ -172,3 +172,10 @@ def test_advisers_speak_for_a_campaign_the_article_names(extract):
     a = find(r, "return to the state")
     assert (a.speaker, a.speaker_type) == ("Hillary Clinton campaign", "organisation")
     assert find(r, "stay in the race").speaker is None  # no "Sanders campaign" in the text
+
+
+def test_a_surname_joins_a_name_with_two_surnames(extract):
+    r = extract("“The bank has run out of room,” said Melba Acosta Febo, the president of the bank.\n\n"
+                "The board met on Tuesday to discuss the debt.\n\n"
+                "“We have many failed ventures,” Ms. Acosta said.")
+    assert find(r, "failed ventures").speaker == "Melba Acosta Febo"
