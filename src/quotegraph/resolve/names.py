@@ -97,8 +97,7 @@ def compatible(short: list[str], full: list[str], type_: str) -> bool:
         if len(s) == 1:
             # "Acosta" for "Melba Acosta Febo" (two surnames), not "Paul" for "John Paul Jones"
             return s[0] == f[-1] or s[0] == f[0] or (
-                len(f) == 3 and s[0] == f[1] and len(s[0]) > 2 and f[0] in GIVEN_NAME_WORDS
-                and s[0] not in GIVEN_NAME_WORDS)
+                len(f) == 3 and s[0] == f[1] and len(s[0]) > 2 and s[0] not in GIVEN_NAME_WORDS)
         # "Hillary Clinton" vs "Hillary Rodham Clinton": same first and last;
         # "Suu Kyi" for "Aung San Suu Kyi": the tail of the full name
         if s[0] == f[0] and s[-1] == f[-1]:
