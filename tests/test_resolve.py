@@ -179,3 +179,12 @@ def test_a_surname_joins_a_name_with_two_surnames(extract):
                 "The board met on Tuesday to discuss the debt.\n\n"
                 "“We have many failed ventures,” Ms. Acosta said.")
     assert find(r, "failed ventures").speaker == "Melba Acosta Febo"
+
+
+def test_a_description_two_people_fit_goes_to_the_salient_one(extract):
+    # both are "candidate"; Trump is the story's subject and the last sentence's subject
+    r = extract("Republican candidate Donald Trump held a rally in Ohio. Trump spoke for an hour. "
+                "Trump promised a wall.\n\nDemocratic candidate Martin Hale spoke in Iowa on Monday.\n\n"
+                "Trump attacked the press again on Tuesday, a day after a visit by Hale. "
+                "The candidate said the media was dishonest.")
+    assert find(r, "media was dishonest").speaker == "Donald Trump"

@@ -49,6 +49,7 @@ FAMOUS: dict[str, str] = json.loads((Path(__file__).parent / "famous_names.json"
 # and being the most named person were tried too and gained nothing there.
 PRONOUN_WEIGHTS = {"last": 4.0, "gender": 2.0, "subject": 1.0, "freq": 1.0, "dist": 0.0, "para": 1.0}
 POLL_WORDS = {"poll", "survey"}
+_NO_LAST = object()  # _linked called without a last speaker: no salience tie-break
 SPOKES_ROLES = {"official", "spokesman", "spokeswoman", "spokesperson", "executive", "staffer", "officer",
                 "representative", "aide"}
 UNMARKED_ORG_DESC = {"company", "firm", "organization", "organisation"}
@@ -663,7 +664,7 @@ class Resolver:
                         return True
         return False
 
-    def _linked(self, head: str, words: set, pos: int) -> Optional[Entity]:
+    def _linked(self, head: str, words: set, pos: int, last=_NO_LAST) -> Optional[Entity]:
         """The entity whose description words best match: the head noun counts double
         ("the Republican nominee": nominee over every Republican), then recency."""
         content_words = {w for w in words if w not in ("the", "a", "an", "former", "then", "this", "that", "'s", "’s")}
@@ -683,13 +684,21 @@ class Resolver:
             score = {e: v for e, v in score.items() if e.type == "person"}  # "the candidate" is a person
         if not score:
             return None
-        return max(score, key=lambda e: (score[e][0], score[e][2] >= 0, score[e][2]))
+        best = max(score, key=lambda e: (score[e][0], score[e][2] >= 0, score[e][2]))
+        tied = [e for e in score if score[e][0] == score[best][0] and score[e][2] >= 0]
+        if last is not _NO_LAST and len(tied) > 1 and best.type == "person" and all(e.type == "person" for e in tied) \
+                and self.use_ranker and salience.load_ranker() is not None:
+            # "the candidate" when two candidates were named: the salient one (the ranker)
+            ranker = salience.load_ranker()
+            rows = salience.candidate_features(self, tied, "person", pos, last, self.last_end, self.times_quoted)
+            best = tied[max(range(len(tied)), key=lambda i: ranker.score(rows[i]))]
+        return best
 
     def _description(self, head: str, words: list[str], pos: int, last: Optional[Entity]):
         if head in POLL_WORDS:
             e = self._poll(pos, pos + 1)
             return (e, e.type, [e]) if e is not None else (None, "unknown", [])
-        e = self._linked(head, set(words), pos)
+        e = self._linked(head, set(words), pos, last)
         if e is not None:
             return e, e.type, [e]
         if head in ORG_DESC:
