@@ -1,5 +1,8 @@
 """Fit the resolver's pronoun weights (resolve/resolver.py PRONOUN_WEIGHTS) by grid search.
 
+These hand weights are the fallback: the shipped resolver ranks pronoun candidates with
+the learned ranker (training/train_pronoun_ranker.py).
+
     python training/fit_pronoun_weights.py [--sets tune tune2 tune3]
 
 Uses the speaker gold sets drawn from our tune split of PolNeAR train (never dev): each
@@ -48,6 +51,7 @@ def main(argv=None) -> int:
         pron = [good for g, good in judged if g.get("source_kind") == "pronoun"]
         return sum(good for _, good in judged) / len(judged), sum(pron) / len(pron)
 
+    resolver.Resolver.use_ranker = False  # these weights are the fallback for the learned ranker
     default = dict(resolver.PRONOUN_WEIGHTS)
     print("current", default, "accuracy %.4f, pronoun %.4f" % accuracy())
     results = []

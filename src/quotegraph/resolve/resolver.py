@@ -2,8 +2,8 @@
 
 What a source span is decides how it resolves:
 - a name (an entity, or capitalised words the NER missed): its name cluster;
-- a pronoun: the most salient fitting speaker before it (the last speaker quoted, if
-  gender and kind agree, else the most recently mentioned fitting entity);
+- a pronoun: the most salient fitting entity named before it, as the learned ranker of
+  salience.py scores them (the last speaker quoted, gender, recency, subjecthood, ...);
 - a description ("the chancellor", "the paper"): an entity it was put beside earlier
   (apposition: "Angela Merkel, the chancellor"; predicate: "Merkel is the chancellor"),
   else the most recent entity of the kind it names (a newspaper for "the paper"), else
@@ -41,8 +41,8 @@ _GIVEN = json.loads((Path(__file__).parent / "given_names.json").read_text(encod
 FEMALE_NAMES, MALE_NAMES = set(_GIVEN["female"]), set(_GIVEN["male"])
 GIVEN_NAMES = FIRST_NAMES | FEMALE_NAMES | MALE_NAMES
 FAMOUS: dict[str, str] = json.loads((Path(__file__).parent / "famous_names.json").read_text(encoding="utf-8"))
-# how a he/she/it source picks its antecedent among the people (or organisations) that
-# agree with it: being the speaker just quoted, a known gender, a recent subject, how
+# the fallback when models/pronoun_ranker.json is missing (salience.py): how a he/she/it
+# source picks its antecedent among the people (or organisations) that agree with it: being the speaker just quoted, a known gender, a recent subject, how
 # often it was named so far, how long ago it was named last, and whether that was in this
 # paragraph or the one before. Fitted by a coarse grid search on our tune sets
 # (training/fit_pronoun_weights.py). Being named in the headline, being the last subject
