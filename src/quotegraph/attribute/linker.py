@@ -10,9 +10,10 @@ replaces ranks them: inside content last, parse tie first, same sentence, then d
 """
 from __future__ import annotations
 
-import json
 import math
 from pathlib import Path
+
+from ..scoring import LinearScorer
 
 WEIGHTS = Path(__file__).resolve().parents[1] / "models" / "linker.json"
 PRONOUN_WORDS = {"he", "she", "it", "they", "i", "we", "you", "who", "which", "that", "his", "her", "its", "their"}
@@ -62,15 +63,9 @@ def rank_features(rows: list[list[float]]) -> None:
     rows[rule][f["rule_choice"]] = 1.0
 
 
-class SourceLinker:
+class SourceLinker(LinearScorer):
     def __init__(self, path: Path = WEIGHTS):
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        if data["features"] != FEATURES:
-            raise ValueError(f"{path}: trained on other features; retrain with training/train_linker.py")
-        self.weights = data["weights"]
-
-    def score(self, row: list[float]) -> float:
-        return sum(w * x for w, x in zip(self.weights, row))
+        super().__init__(path, FEATURES, "training/train_linker.py")
 
 
 def load_linker() -> SourceLinker | None:

@@ -12,9 +12,10 @@ best-scoring candidate wins. Without the weights file the resolver's hand-set we
 """
 from __future__ import annotations
 
-import json
 import math
 from pathlib import Path
+
+from ..scoring import LinearScorer
 
 WEIGHTS = Path(__file__).resolve().parents[1] / "models" / "pronoun_ranker.json"
 FEATURES = ["last", "gender_match", "gender_unknown", "most_recent", "second_recent", "log_distance",
@@ -104,15 +105,9 @@ def candidate_features(r, cands: list, kind: str, pos: int, last, last_end: int,
     return rows
 
 
-class PronounRanker:
+class PronounRanker(LinearScorer):
     def __init__(self, path: Path = WEIGHTS):
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        if data["features"] != FEATURES:
-            raise ValueError(f"{path}: trained on other features; retrain with training/train_pronoun_ranker.py")
-        self.weights = data["weights"]
-
-    def score(self, row: list[float]) -> float:
-        return sum(w * x for w, x in zip(self.weights, row))
+        super().__init__(path, FEATURES, "training/train_pronoun_ranker.py")
 
 
 _RANKER: list = []
