@@ -1,8 +1,8 @@
 """The shipped linear scorers' weights files: a feature list and one weight per feature.
 
-Both learned rankers (attribute/linker.py, resolve/salience.py; weights in models/) are conditional logit
-models trained by a script in training/ (training/clogit.py). A weights file trained on
-another feature list is refused, with the script that retrains it.
+Both learned rankers (attribute/linker.py, resolve/salience.py; weights in models/) are
+conditional logit models trained by a script in training/ (training/clogit.py). A
+weights file trained on another feature list is refused, with the script that retrains it.
 """
 from __future__ import annotations
 
