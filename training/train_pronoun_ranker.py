@@ -107,6 +107,7 @@ def main(argv=None) -> int:
 
     from quotegraph.nlp import DEFAULT_SPACY_MODEL
     from quotegraph.resolve import salience
+    from quotegraph.resolve.resolver import Resolver
     from score_speakers import judge_gold_spans, load_scorer
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -137,20 +138,20 @@ def main(argv=None) -> int:
                                     "trained_on": f"{len(notes)} annotated articles of PolNeAR train's fit split"},
                                    indent=1) + "\n", encoding="utf-8")
     print(f"-> {args.out}")
+    salience._RANKER[:] = [salience.PronounRanker(args.out)]  # score with the weights just trained
     for name in args.eval:
+        recs = [json.loads(line) for line in
+                (ROOT / f"benchmarks/data/speakers/{name}.jsonl").read_text(encoding="utf-8").splitlines()]
+        docs = [nlp(texts[rec["id"]]) for rec in recs]  # parsed once for both runs
         for use in (False, True):
-            salience._RANKER[:] = [salience.PronounRanker(args.out)]
-            judged = []
-            for line in (ROOT / f"benchmarks/data/speakers/{name}.jsonl").read_text(encoding="utf-8").splitlines():
-                rec = json.loads(line)
-                doc = nlp(texts[rec["id"]])
-                from quotegraph.resolve import resolver as R
-                R.Resolver.use_ranker = use
-                judged += [(g.get("source_kind"), good) for g, _, good in judge_gold_spans(sc, doc, rec["attributions"])]
+            Resolver.use_ranker = use
+            judged = [(g.get("source_kind"), good) for rec, doc in zip(recs, docs)
+                      for g, _, good in judge_gold_spans(sc, doc, rec["attributions"])]
             pron = [ok for k, ok in judged if k == "pronoun"]
             print(f"{name} from gold spans, {'ranker' if use else 'hand weights'}: all "
                   f"{sum(ok for _, ok in judged) / len(judged):.3f} of {len(judged)}, pronoun "
                   f"{sum(pron) / max(1, len(pron)):.3f} of {len(pron)}")
+    Resolver.use_ranker = True
     return 0
 
 
