@@ -188,3 +188,28 @@ def test_a_description_two_people_fit_goes_to_the_salient_one(extract):
                 "Trump attacked the press again on Tuesday, a day after a visit by Hale. "
                 "The candidate said the media was dishonest.")
     assert find(r, "media was dishonest").speaker == "Donald Trump"
+
+
+def test_a_predicate_noun_describes_the_subject(extract):
+    # "Kessler became the party's nominee": the nominee is Kessler, not the other
+    # person in the story
+    r = extract("Ann Kessler became the Republican nominee in June. Tom Fry, a lawyer, backs her rival.\n\n"
+                "Fry met voters in Dayton on Monday.\n\n"
+                "The nominee said on Tuesday that the race was close.")
+    assert find(r, "race was close").speaker == "Ann Kessler"
+
+
+def test_the_campaign_is_the_campaign_the_article_named(extract):
+    r = extract("Hillary Clinton spoke in Ohio on Monday. Clinton's team has spent heavily there.\n\n"
+                "The campaign said it would open ten offices in the state.\n\n"
+                "Her campaign said she would return next week.")
+    for needle in ("open ten offices", "return next week"):
+        a = find(r, needle)
+        assert (a.speaker, a.speaker_type) == ("Hillary Clinton campaign", "organisation")
+
+
+def test_an_administration_is_named_as_the_article_names_its_owner(extract):
+    # the article says only "Obama": the administration is not "Barack Obama administration"
+    r = extract("The Obama administration welcomed the decision on Friday.\n\n"
+                "“We welcome constructive steps,” a senior Obama administration official said.")
+    assert find(r, "constructive steps").speaker == "Obama administration"

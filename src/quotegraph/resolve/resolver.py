@@ -129,6 +129,7 @@ class Resolver:
         self.last_end = 0  # where the previous attribution ends (for pronoun salience)
         self.times_quoted: dict[int, int] = {}  # id(entity) -> attributions resolved to it so far
         self.on_pronoun = None  # training hook: called with (pos, candidates, feature rows)
+        self.article_name: dict[int, str] = {}  # id(entity) -> the name the article gives, when FAMOUS filled it out
         from ..attribute.quotes import find_quotes
         self.quote_spans = sorted((f[0], f[1]) for q in find_quotes(doc.text) if not q.level for f in q.frags)
         self.quote_starts = [s for s, _ in self.quote_spans]
@@ -201,8 +202,16 @@ class Resolver:
                     for mod in tok.children:
                         if mod.dep_ in ("amod", "compound") and mod.pos_ in ("NOUN", "ADJ", "PROPN"):
                             self.descriptions.append((mod.text.lower(), e, ent.start_char))
-            if tok.dep_ == "attr" and root.dep_ == "nsubj" and tok.pos_ == "NOUN":
-                self.descriptions.append((tok.text.lower(), e, ent.start_char))
+        if root.dep_ == "nsubj":
+            # "Trump would become the Republican presidential candidate", "Ailes is the
+            # chairman": the predicate noun is a child of the verb, not of the name
+            for tok in root.head.children:
+                if tok.dep_ == "attr" and tok.pos_ == "NOUN" and tok.i not in self.ent_at:
+                    self.descriptions.append((_singular(tok), e, ent.start_char))
+                    for mod in tok.children:
+                        if mod.dep_ in ("amod", "compound") and mod.pos_ in ("NOUN", "ADJ", "PROPN") \
+                                and mod.i not in self.ent_at:
+                            self.descriptions.append((mod.text.lower(), e, ent.start_char))
         # titles inside or before the entity: "Chancellor Angela Merkel", "Sen. Warren"
         for tok in self.doc[max(0, ent.start - 3):ent.end]:
             if e.type != "person":
@@ -221,7 +230,8 @@ class Resolver:
         roles = []
         while i >= 0 and i >= ent.start - 6 and self.doc[i].pos_ in ("NOUN", "ADJ", "PROPN", "DET", "ADP", "PUNCT") \
                 and self.doc[i].text not in (",", ".", ";", ":", "(") and i not in self.ent_at:
-            w = self.doc[i].text.lower().rstrip(".")
+            # "Hispanics!”Former" is one token when the source lacks a space
+            w = re.split(r"[\"“”'’!?]", self.doc[i].text)[-1].lower().rstrip(".")
             if self.doc[i].pos_ in ("NOUN", "ADJ") or w in TITLES:
                 roles.append(TITLE_WORDS.get(w, w))
             i -= 1
@@ -236,6 +246,7 @@ class Resolver:
         (famous_names.json, built by training/build_famous_names.py)."""
         for e in self.index.entities:
             if e.type == "person" and len(e.words) == 1 and e.name in FAMOUS:
+                self.article_name[id(e)] = e.name
                 e.name = FAMOUS[e.name]
                 e.gender = e.gender or ("f" if e.words[0] in FEMALE_NAMES else "m" if e.words[0] in MALE_NAMES
                                         else None)
@@ -347,24 +358,36 @@ class Resolver:
         # "her campaign", "the Cruz campaign", "Trump's campaign": the person's organisation
         if head.lower_ in PERSON_ORG_NAMES:
             owner = [t for t in head.children if t.dep_ in ("poss", "compound")]
+            oe = None
             if owner:
                 o = owner[0]
                 oe = self.ent_at.get(o.i) or (self.index.find(o.text, "person", before=start)
                                              if o.text[:1].isupper() else None)
                 if oe is None and o.lower_ in ("his", "her", "their"):
                     oe, _, _ = self._pronoun(PRONOUNS[o.lower_], start, last)
-                if oe is not None and oe.type == "person":
-                    suffix = PERSON_ORG_NAMES[head.lower_]
-                    if suffix in ("campaign", "'s team"):
-                        # a campaign is a speaker only when the article names it as one
-                        # ("the Clinton campaign"); "her team" is that campaign then
-                        said = self._named_campaign(oe)
-                        if said is None and suffix == "campaign":
-                            return None, "unknown", []
-                        suffix = said or suffix
-                    name = f"{oe.name}{suffix}" if suffix.startswith("'") else f"{oe.name} {suffix}"
-                    e = self.index.find(name, "organisation") or self.index.add(name, "organisation", (start, end))
-                    return e, "organisation", [e]
+            elif head.lower_ in ("campaign", "administration", "camp") and (
+                    span[0].lower_ in ("the", "this", "that") or len(span) == 1):
+                # "the campaign" (or "campaign officials"): the one the article named
+                # before, "the Trump campaign" / "Trump's campaign"
+                alike = ("campaign", "camp", "team") if head.lower_ != "administration" else ("administration",)
+                oe = next((o for o in (self._linked(w, {w}, start) for w in alike) if o is not None), None)
+            if oe is not None and oe.type == "person":
+                suffix = PERSON_ORG_NAMES[head.lower_]
+                if suffix in ("campaign", "'s team"):
+                    # a campaign is a speaker only when the article names it as one
+                    # ("the Clinton campaign"); "her team" is that campaign then
+                    # "her campaign" when the article spoke of "Clinton's team" is that
+                    # campaign; "Bush's team" is a campaign only when one is named
+                    said = self._named_campaign(oe, "campaign|team|camp" if suffix == "campaign" else "campaign")
+                    if said is None and suffix == "campaign":
+                        return None, "unknown", []
+                    suffix = said or suffix
+                # "the Obama administration": named as the article names its owner,
+                # not with the full name FAMOUS gives the person
+                owner_name = self.article_name.get(id(oe), oe.name)
+                name = f"{owner_name}{suffix}" if suffix.startswith("'") else f"{owner_name} {suffix}"
+                e = self.index.find(name, "organisation") or self.index.add(name, "organisation", (start, end))
+                return e, "organisation", [e]
         if _singular(head) in SPOKES_ROLES and head.i not in self.ent_at:
             # "A senior Obama administration official", "a Twitter spokesman": unnamed
             # officials of one named organisation speak for it
@@ -478,12 +501,12 @@ class Resolver:
             return self._description(hw, [t.text.lower() for t in span], start, last)
         return None, "unknown", []
 
-    def _named_campaign(self, person: Entity) -> Optional[str]:
+    def _named_campaign(self, person: Entity, as_words: str = "campaign") -> Optional[str]:
         """ "campaign" when the article speaks of "the Clinton campaign" or "Clinton's
-        campaign" for this person; else None."""
+        campaign" (or of any of as_words: "campaign|team|camp") for this person; else None."""
         names = set(person.words[-1:]) | {person.name.lower()}
         for n in names:
-            if re.search(rf"\b{re.escape(n)}(?:['’]s)? campaign\b", self.doc.text, re.I):
+            if re.search(rf"\b{re.escape(n)}(?:['’]s)? (?:{as_words})\b", self.doc.text, re.I):
                 return "campaign"
         return None
 
