@@ -213,3 +213,14 @@ def test_an_administration_is_named_as_the_article_names_its_owner(extract):
     r = extract("The Obama administration welcomed the decision on Friday.\n\n"
                 "“We welcome constructive steps,” a senior Obama administration official said.")
     assert find(r, "constructive steps").speaker == "Obama administration"
+
+
+def test_the_company_is_the_known_company_named_in_the_headline(extract):
+    # the small NER leaves "Twitter" untagged in the headline; a "Group" is not the company
+    r = extract("Twitter takes bigger steps to thwart use for terrorism.\n\n"
+                "The company said it had suspended 125,000 accounts since mid-2015.\n\n"
+                "The SITE Intelligence Group tracks extremist posts online. Twitter acknowledged that "
+                "the issue remained tricky. “We have always sought to strike a balance,” the company said.")
+    for needle in ("suspended 125,000", "strike a balance"):
+        a = find(r, needle)
+        assert (a.speaker, a.speaker_type) == ("Twitter", "organisation")

@@ -185,6 +185,7 @@ class Resolver:
                     self.gender_votes.setdefault(id(e), Counter())["m" if w in MALE else "f"] += 1
             self._link_descriptions(ent, e)
         self._unlabelled_names(doc)
+        self._missed_org_mentions(doc)
         self._genders_from_names()
         self.polls = self._named_polls(doc)
         self._famous_full_names()
@@ -338,6 +339,33 @@ class Resolver:
                 for t in chunk:
                     if t.i >= first.i:
                         self.ent_at[t.i] = ent
+
+    def _missed_org_mentions(self, doc):
+        """An organisation's name where the NER missed it ("Twitter takes bigger steps"
+        in a headline the small model leaves untagged) is a mention of it all the same:
+        "The company said" just below needs it."""
+        for name in KNOWN_ORGS:
+            # a curated organisation the NER never tagged, named at least twice (once
+            # could be "Apple" the fruit)
+            found = list(re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text))
+            span = doc.char_span(found[0].start(), found[0].end()) if len(found) >= 2 else None
+            if span is not None and not any(t.i in self.ent_at for t in span) \
+                    and self.index.find(name, "organisation") is None:
+                self.index.add(name, "organisation", (found[0].start(), found[0].end()))
+        # people named outside quotes ("Wilayat Twitter", a handle in a quote, is not one)
+        people = [p for p in self.index.entities if p.type == "person"
+                  and any(not self.in_quote(s) for s, _ in p.mentions)]
+        for e in self.index.entities:
+            if e.type != "organisation" or len(e.name) < 3 or any(
+                    set(e.name.lower().split()) <= set(p.words) for p in people):
+                continue  # "Pate", a person the NER also typed as an organisation
+            for m in re.finditer(rf"(?<![\w-]){re.escape(e.name)}(?![\w-])", doc.text):
+                span = doc.char_span(m.start(), m.end())
+                if span is None or any(t.i in self.ent_at for t in span):
+                    continue
+                e.mentions.append((m.start(), m.end()))
+                for t in span:
+                    self.ent_at[t.i] = e
 
     # ------------------------------------------------------------------ one source
 
@@ -728,7 +756,8 @@ class Resolver:
             keys = ORG_DESC[head]
             orgs = [e for e in self.index.entities if e.type == "organisation"
                     and any(s < pos for s, _ in e.mentions)]
-            match = [e for e in orgs if any(k in e.name.lower().split() for k in keys)] or (orgs if not keys else [])
+            match = [e for e in orgs if any(k in e.name.lower().split() for k in keys)
+                     or (head in UNMARKED_ORG_DESC and e.name in KNOWN_ORGS)] or (orgs if not keys else [])
             if match:
                 e = max(match, key=lambda e: max(s for s, _ in e.mentions if s < pos))
                 return e, e.type, [e]
