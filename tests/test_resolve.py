@@ -224,3 +224,13 @@ def test_the_company_is_the_known_company_named_in_the_headline(extract):
     for needle in ("suspended 125,000", "strike a balance"):
         a = find(r, needle)
         assert (a.speaker, a.speaker_type) == ("Twitter", "organisation")
+
+
+def test_officials_of_a_campaign_speak_for_it_not_for_its_spokesman(extract):
+    r = extract("Donald Trump's campaign raised $80 million in July.\n\n"
+                "Steven Cheung, a campaign spokesman, said the new office space was needed.\n\n"
+                "Campaign officials have promised a larger staff for months.\n\n"
+                "The campaign of Democratic nominee Hillary Clinton said it had hired 700 people.")
+    a = find(r, "larger staff")
+    assert (a.speaker, a.speaker_type) == ("Donald Trump campaign", "organisation")
+    assert find(r, "hired 700").speaker == "Hillary Clinton campaign"

@@ -385,7 +385,10 @@ class Resolver:
             return (e, e.type, [e]) if e is not None else (None, "unknown", [])
         # "her campaign", "the Cruz campaign", "Trump's campaign": the person's organisation
         if head.lower_ in PERSON_ORG_NAMES:
-            owner = [t for t in head.children if t.dep_ in ("poss", "compound")]
+            owner = [t for t in head.children if t.dep_ in ("poss", "compound")] or [
+                # "the campaign of presumptive Democratic nominee Hillary Clinton"
+                o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj" and o.i in self.ent_at]
             oe = None
             if owner:
                 o = owner[0]
@@ -398,7 +401,10 @@ class Resolver:
                 # "the campaign" (or "campaign officials"): the one the article named
                 # before, "the Trump campaign" / "Trump's campaign"
                 alike = ("campaign", "camp", "team") if head.lower_ != "administration" else ("administration",)
-                oe = next((o for o in (self._linked(w, {w}, start) for w in alike) if o is not None), None)
+                # the candidate whose campaign it is, not "Steven Cheung, a campaign spokesman"
+                runs = None if head.lower_ == "administration" else \
+                    (lambda p: self._named_campaign(p, "campaign|team|camp") is not None)
+                oe = next((o for o in (self._linked(w, {w}, start, keep=runs) for w in alike) if o is not None), None)
             if oe is not None and oe.type == "person":
                 suffix = PERSON_ORG_NAMES[head.lower_]
                 if suffix in ("campaign", "'s team"):
@@ -534,8 +540,9 @@ class Resolver:
         campaign" (or of any of as_words: "campaign|team|camp") for this person; else None."""
         names = set(person.words[-1:]) | {person.name.lower()}
         for n in names:
-            if re.search(rf"\b{re.escape(n)}(?:['’]s)? (?:{as_words})\b", self.doc.text, re.I):
-                return "campaign"
+            if re.search(rf"\b{re.escape(n)}(?:['’]s)? (?:{as_words})\b", self.doc.text, re.I) or re.search(
+                    rf"\b(?:{as_words}) of (?:[\w.-]+ ){{0,5}}{re.escape(n)}\b", self.doc.text, re.I):
+                return "campaign"  # "the Clinton campaign", "the campaign of ... Hillary Clinton"
         return None
 
     def _through_copula(self, tok):
@@ -715,9 +722,10 @@ class Resolver:
                         return True
         return False
 
-    def _linked(self, head: str, words: set, pos: int, last=_NO_LAST) -> Optional[Entity]:
+    def _linked(self, head: str, words: set, pos: int, last=_NO_LAST, keep=None) -> Optional[Entity]:
         """The entity whose description words best match: the head noun counts double
-        ("the Republican nominee": nominee over every Republican), then recency."""
+        ("the Republican nominee": nominee over every Republican), then recency. Only
+        entities `keep` accepts, when given."""
         content_words = {w for w in words if w not in ("the", "a", "an", "former", "then", "this", "that", "'s", "’s")}
         content_words = {TITLE_WORDS.get(w.rstrip("."), w) for w in content_words}
         score: dict[Entity, list] = {}
@@ -725,7 +733,7 @@ class Resolver:
         for h, e, p in self.descriptions:
             if current and (h, id(e)) in self.former_roles:
                 continue
-            if h == head or h in content_words:
+            if (h == head or h in content_words) and (keep is None or keep(e)):
                 sc = score.setdefault(e, [0, set(), -1])
                 sc[1].add(h)
                 sc[0] = 2 * (head in sc[1]) + len(sc[1] - {head})
@@ -750,7 +758,8 @@ class Resolver:
             e = self._poll(pos, pos + 1)
             return (e, e.type, [e]) if e is not None else (None, "unknown", [])
         e = self._linked(head, set(words), pos, last)
-        if e is not None:
+        if e is not None and not (self.head_plural and e.type == "person" and _person_noun(head.rstrip("s"))):
+            # "campaign officials" are not one person ("Clinton's missteps" are hers)
             return e, e.type, [e]
         if head in ORG_DESC:
             keys = ORG_DESC[head]
