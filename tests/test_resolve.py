@@ -234,3 +234,13 @@ def test_officials_of_a_campaign_speak_for_it_not_for_its_spokesman(extract):
     a = find(r, "larger staff")
     assert (a.speaker, a.speaker_type) == ("Donald Trump campaign", "organisation")
     assert find(r, "hired 700").speaker == "Hillary Clinton campaign"
+
+
+def test_a_document_speaks_for_the_one_who_wrote_it_before(extract):
+    r = extract("The charge is explained in an affidavit written by Marc Bujnowski, a detective.\n\n"
+                "The affidavit says the manager grabbed the reporter's arm.\n\n"
+                "“We must act now,” Anne Slaughter wrote in an email. The message said the speech was critical.\n\n"
+                "Later came a message from Wendy Sherman about the plane.")
+    assert find(r, "grabbed the reporter").speaker == "Marc Bujnowski"
+    # "a message from Wendy Sherman" further down is another message
+    assert find(r, "speech was critical").speaker == "Anne Slaughter"

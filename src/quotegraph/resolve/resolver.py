@@ -33,7 +33,11 @@ PERSON_ROLES = set(LEXICON["person_roles"])
 DOCUMENTS = {"statement", "passage", "book", "letter", "memo", "article", "essay", "column", "op-ed", "email",
              "tweet", "post", "release", "ad", "video", "speech", "filing", "complaint", "lawsuit", "suit",
              "transcript", "interview", "remarks", "message", "note", "book", "excerpt", "piece", "editorial",
-             "petition", "material", "materials", "record", "memoir", "submission", "brief", "motion"}
+             "petition", "material", "materials", "record", "memoir", "submission", "brief", "motion",
+             "affidavit", "report", "document"}
+# "an affidavit written by ...": verbs that make the author a document's speaker
+MAKING_VERBS = {"written", "signed", "sent", "issued", "released", "authored", "filed", "drafted", "posted",
+                "published", "penned", "submitted"}
 MALE, FEMALE = set(LEXICON["male_titles"]), set(LEXICON["female_titles"])
 PERSON_LABELS, ORG_LABELS = {"PERSON"}, {"ORG", "NORP", "GPE"}
 FIRST_NAMES = set((Path(__file__).parent / "first_names.txt").read_text(encoding="utf-8").split())
@@ -213,6 +217,17 @@ class Resolver:
                         if mod.dep_ in ("amod", "compound") and mod.pos_ in ("NOUN", "ADJ", "PROPN") \
                                 and mod.i not in self.ent_at:
                             self.descriptions.append((mod.text.lower(), e, ent.start_char))
+        # its maker owns a document: "an affidavit written by Marc Bujnowski", "a message
+        # from Wendy Sherman" -> "the affidavit", "the message"
+        prep = root.head
+        if root.dep_ == "pobj" and prep.lower_ in ("by", "from"):
+            made = prep.head.pos_ == "VERB" and prep.head.dep_ == "acl" and prep.lower_ == "by"
+            doc_noun = prep.head.head if made else prep.head
+            w = _singular(doc_noun)
+            # ("records compiled by" a watchdog are not the watchdog's own)
+            if doc_noun.pos_ == "NOUN" and w in DOCUMENTS and (not made or prep.head.lower_ in MAKING_VERBS):
+                self.descriptions.append((doc_noun.lower_, e, ent.start_char))
+                self.descriptions.append((w, e, ent.start_char))
         # titles inside or before the entity: "Chancellor Angela Merkel", "Sen. Warren"
         for tok in self.doc[max(0, ent.start - 3):ent.end]:
             if e.type != "person":
@@ -509,7 +524,9 @@ class Resolver:
             # "the statement", "the petition", "the emails": said by whoever made it. The
             # maker named with it before ("Nunberg's petition", "Clinton's emails"); a
             # possessive pronoun's person ("her submission"); else the speaker just quoted
-            owner = self._linked(hw, {hw}, start) or self._linked(hw.rstrip("s"), {hw.rstrip("s")}, start)
+            # (a document points back: "a message from Wendy Sherman" further down is another one)
+            owner = self._linked(hw, {hw}, start, before_only=True) or self._linked(
+                hw.rstrip("s"), {hw.rstrip("s")}, start, before_only=True)
             if owner is not None:
                 return owner, owner.type, [owner]
             if words[0] in ("his", "her", "its", "their") and PRONOUNS.get(words[0]) in ("m", "f", "org"):
@@ -722,7 +739,8 @@ class Resolver:
                         return True
         return False
 
-    def _linked(self, head: str, words: set, pos: int, last=_NO_LAST, keep=None) -> Optional[Entity]:
+    def _linked(self, head: str, words: set, pos: int, last=_NO_LAST, keep=None, before_only=False
+                ) -> Optional[Entity]:
         """The entity whose description words best match: the head noun counts double
         ("the Republican nominee": nominee over every Republican), then recency. Only
         entities `keep` accepts, when given."""
@@ -733,7 +751,7 @@ class Resolver:
         for h, e, p in self.descriptions:
             if current and (h, id(e)) in self.former_roles:
                 continue
-            if (h == head or h in content_words) and (keep is None or keep(e)):
+            if (h == head or h in content_words) and (keep is None or keep(e)) and (p < pos or not before_only):
                 sc = score.setdefault(e, [0, set(), -1])
                 sc[1].add(h)
                 sc[0] = 2 * (head in sc[1]) + len(sc[1] - {head})
