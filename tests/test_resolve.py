@@ -244,3 +244,10 @@ def test_a_document_speaks_for_the_one_who_wrote_it_before(extract):
     assert find(r, "grabbed the reporter").speaker == "Marc Bujnowski"
     # "a message from Wendy Sherman" further down is another message
     assert find(r, "speech was critical").speaker == "Anne Slaughter"
+
+
+def test_the_official_again_speaks_for_the_same_organisation(extract):
+    r = extract("Representative Adam Schiff said the step was positive.\n\n"
+                "A senior Obama administration official said on Friday that the White House supported it. "
+                "“The administration is committed to taking every action possible,” the official said.")
+    assert find(r, "every action possible").speaker == "Obama administration"

@@ -443,12 +443,15 @@ class Resolver:
             for mod in head.children:
                 if mod.dep_ not in ("compound", "poss") or mod.i < span.start:
                     continue
+                e = None
                 if mod.lower_ in PERSON_ORG_NAMES:
                     sub = self.resolve(min(t.idx for t in mod.subtree), mod.idx + len(mod), last)
                     if sub[0] is not None and sub[1] == "organisation":
-                        return sub
-                e = self.ent_at.get(mod.i)
+                        e = sub[0]
+                e = e or self.ent_at.get(mod.i)
                 if e is not None and e.type == "organisation":
+                    # "... the official said" further on is this one again
+                    self.descriptions.append((_singular(head), e, start))
                     return e, e.type, [e]
         definite = span[0].lower_ in ("the", "this", "that")
         if ents and head.i not in self.ent_at and all(e.type == "organisation" for e in ents) and (
@@ -757,7 +760,7 @@ class Resolver:
                 sc[0] = 2 * (head in sc[1]) + len(sc[1] - {head})
                 if p < pos:
                     sc[2] = max(sc[2], p)
-        if head in CONTEST_ROLES or (head not in ORG_DESC and _person_noun(head)):
+        if head in CONTEST_ROLES or (head not in ORG_DESC and head not in SPOKES_ROLES and _person_noun(head)):
             score = {e: v for e, v in score.items() if e.type == "person"}  # "the candidate" is a person
         if not score:
             return None
