@@ -251,3 +251,12 @@ def test_the_official_again_speaks_for_the_same_organisation(extract):
                 "A senior Obama administration official said on Friday that the White House supported it. "
                 "“The administration is committed to taking every action possible,” the official said.")
     assert find(r, "every action possible").speaker == "Obama administration"
+
+
+def test_who_after_two_people_names_both_and_is_not_the_last_speaker(extract):
+    r = extract("Florida Sen. Marco Rubio refrained from attacking his rivals, Jeb Bush and Chris Christie, "
+                "who say the senator lacks the experience needed to be president.\n\n"
+                "He said he had a chance to win in New Hampshire.")
+    a = find(r, "lacks the experience")
+    assert a.speaker is None and set(a.speakers) == {"Jeb Bush", "Chris Christie"}
+    assert find(r, "chance to win").speaker == "Marco Rubio"

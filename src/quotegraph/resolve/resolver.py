@@ -506,6 +506,12 @@ class Resolver:
             ante = verb.head if verb.dep_ == "relcl" else None
             if ante is not None:
                 ante = self._through_copula(ante)
+                # "Govs. Jeb Bush and Chris Christie, who say ...": each of them
+                pair = [ante.head] if ante.dep_ == "conj" else []
+                pair += [c for c in ante.children if c.dep_ == "conj"]
+                named = [x for x in dict.fromkeys(self.ent_at.get(t.i) for t in [ante] + pair) if x is not None]
+                if len(named) > 1:
+                    return None, "unknown", named
                 e = self.ent_at.get(ante.i) or (self.index.find(ante.text, before=start)
                                                 if ante.text[:1].isupper() else None)
                 if e is not None:
