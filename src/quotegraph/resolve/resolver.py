@@ -123,6 +123,7 @@ class Resolver:
 
     def __init__(self, doc):
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
         self.index = NameIndex()
         self.descriptions: list[tuple[str, Entity, int]] = []  # (head noun, entity, position)
         self.head_plural = False
@@ -135,7 +136,7 @@ class Resolver:
         self.on_pronoun = None  # training hook: called with (pos, candidates, feature rows)
         self.article_name: dict[int, str] = {}  # id(entity) -> the name the article gives, when FAMOUS filled it out
         from ..attribute.quotes import find_quotes
-        self.quote_spans = sorted((f[0], f[1]) for q in find_quotes(doc.text) if not q.level for f in q.frags)
+        self.quote_spans = sorted((f[0], f[1]) for q in find_quotes(self.text) if not q.level for f in q.frags)
         self.quote_starts = [s for s, _ in self.quote_spans]
         for ent in doc.ents:
             t = _etype(ent.label_)
@@ -291,7 +292,7 @@ class Resolver:
             if first is None:
                 continue
             s, e = doc[first].idx, doc[last_cap].idx + len(doc[last_cap])
-            ent = self.index.add(doc.text[s:e], "organisation", (s, e))
+            ent = self.index.add(self.text[s:e], "organisation", (s, e))
             if ent is not None:
                 start = doc[first].idx
                 out.append((start, tok.idx + len(tok), ent))
@@ -349,7 +350,7 @@ class Resolver:
             else:
                 continue
             s, e = first.idx, toks[-1].idx + len(toks[-1])
-            ent = self.index.add(doc.text[s:e], typ, (s, e))
+            ent = self.index.add(self.text[s:e], typ, (s, e))
             if ent is not None:
                 for t in chunk:
                     if t.i >= first.i:
@@ -362,7 +363,7 @@ class Resolver:
         for name in KNOWN_ORGS:
             # a curated organisation the NER never tagged, named at least twice (once
             # could be "Apple" the fruit)
-            found = list(re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text))
+            found = list(re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text))
             span = doc.char_span(found[0].start(), found[0].end()) if len(found) >= 2 else None
             if span is not None and not any(t.i in self.ent_at for t in span) \
                     and self.index.find(name, "organisation") is None:
@@ -374,7 +375,7 @@ class Resolver:
             if e.type != "organisation" or len(e.name) < 3 or any(
                     set(e.name.lower().split()) <= set(p.words) for p in people):
                 continue  # "Pate", a person the NER also typed as an organisation
-            for m in re.finditer(rf"(?<![\w-]){re.escape(e.name)}(?![\w-])", doc.text):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(e.name)}(?![\w-])", self.text):
                 span = doc.char_span(m.start(), m.end())
                 if span is None or any(t.i in self.ent_at for t in span):
                     continue
@@ -546,7 +547,7 @@ class Resolver:
         # capitalised words the NER did not mark: a name of its own
         propn = [t for t in span if t.pos_ == "PROPN" and t.text[:1].isupper()]
         if propn and head.pos_ == "PROPN":
-            text = self.doc.text[propn[0].idx:propn[-1].idx + len(propn[-1])]
+            text = self.text[propn[0].idx:propn[-1].idx + len(propn[-1])]
             e = self.index.find(text, before=start)
             if e is None:
                 # "the Daily Planet", "the Institute": a determiner before a name marks
@@ -566,8 +567,8 @@ class Resolver:
         campaign" (or of any of as_words: "campaign|team|camp") for this person; else None."""
         names = set(person.words[-1:]) | {person.name.lower()}
         for n in names:
-            if re.search(rf"\b{re.escape(n)}(?:['’]s)? (?:{as_words})\b", self.doc.text, re.I) or re.search(
-                    rf"\b(?:{as_words}) of (?:[\w.-]+ ){{0,5}}{re.escape(n)}\b", self.doc.text, re.I):
+            if re.search(rf"\b{re.escape(n)}(?:['’]s)? (?:{as_words})\b", self.text, re.I) or re.search(
+                    rf"\b(?:{as_words}) of (?:[\w.-]+ ){{0,5}}{re.escape(n)}\b", self.text, re.I):
                 return "campaign"  # "the Clinton campaign", "the campaign of ... Hillary Clinton"
         return None
 
@@ -602,7 +603,7 @@ class Resolver:
             # at the start of a later paragraph
             for e in self.index.entities:
                 for s, _ in e.mentions:
-                    if s > pos and e.type == "person" and (s == 0 or self.doc.text[s - 1] == "\n"):
+                    if s > pos and e.type == "person" and (s == 0 or self.text[s - 1] == "\n"):
                         return e, e.type, [e]
             return None, "unknown", []
         if kind == "pl":
@@ -631,7 +632,7 @@ class Resolver:
             cands.append(last)
         if not cands:
             return None, "unknown", []
-        para = self.doc.text.rfind("\n", 0, max(0, self.doc.text.rfind("\n", 0, pos)))
+        para = self.text.rfind("\n", 0, max(0, self.text.rfind("\n", 0, pos)))
         W = PRONOUN_WEIGHTS
 
         def score(e: Entity) -> float:
@@ -671,7 +672,7 @@ class Resolver:
     def _recent_person(self, pos: int) -> Optional[Entity]:
         """The person mentioned last before pos, outside quotes, no further back than the
         start of the previous paragraph."""
-        text = self.doc.text
+        text = self.text
         floor = text.rfind("\n", 0, max(0, text.rfind("\n", 0, pos)))
         floor = max(0, floor)
         best = None
@@ -693,10 +694,10 @@ class Resolver:
             for s, t in e.mentions:
                 if s <= pos or (best is not None and s >= best[0]):
                     continue
-                line_start = self.doc.text.rfind("\n", 0, s) + 1
-                line_end = self.doc.text.find("\n", t)
-                line_end = len(self.doc.text) if line_end == -1 else line_end
-                rest = self.doc.text[t:line_end].strip(" .,;")
+                line_start = self.text.rfind("\n", 0, s) + 1
+                line_end = self.text.find("\n", t)
+                line_end = len(self.text) if line_end == -1 else line_end
+                rest = self.text[t:line_end].strip(" .,;")
                 if line_start == s and len(rest.split()) <= 3:
                     best = (s, e)
         return best[1] if best else None

@@ -43,7 +43,7 @@ def candidate_features(r, cands: list, kind: str, pos: int, last, last_end: int,
     r: the Resolver (its doc, quote test and token lookup); last: the speaker of the
     previous attribution; last_end: where that attribution ends; times_quoted: id(entity)
     -> attributions resolved to it so far."""
-    doc, text = r.doc, r.doc.text
+    doc, text = r.doc, r.text
     tok = r._token_at(pos)
     sent = tok.sent if tok is not None else None
     prev_sent = doc[sent.start - 1].sent if sent is not None and sent.start > 0 else None
