@@ -424,10 +424,9 @@ class Resolver:
             if oe is not None and oe.type == "person":
                 suffix = PERSON_ORG_NAMES[head.lower_]
                 if suffix in ("campaign", "'s team"):
-                    # a campaign is a speaker only when the article names it as one
-                    # ("the Clinton campaign"); "her team" is that campaign then
-                    # "her campaign" when the article spoke of "Clinton's team" is that
-                    # campaign; "Bush's team" is a campaign only when one is named
+                    # a campaign is a speaker only when the article names it as one ("the
+                    # Clinton campaign", or "Clinton's team" for "her campaign"); "Bush's
+                    # team" becomes his campaign only when a campaign is named
                     said = self._named_campaign(oe, "campaign|team|camp" if suffix == "campaign" else "campaign")
                     if said is None and suffix == "campaign":
                         return None, "unknown", []
