@@ -134,6 +134,7 @@ class Resolver:
         self.last_end = 0  # where the previous attribution ends (for pronoun salience)
         self.times_quoted: dict[int, int] = {}  # id(entity) -> attributions resolved to it so far
         self.on_pronoun = None  # training hook: called with (pos, candidates, feature rows)
+        self._campaigns: dict[tuple[int, str], Optional[str]] = {}  # _named_campaign's answers
         self.article_name: dict[int, str] = {}  # id(entity) -> the name the article gives, when FAMOUS filled it out
         from ..attribute.quotes import find_quotes
         self.quote_spans = sorted((f[0], f[1]) for q in find_quotes(self.text) if not q.level for f in q.frags)
@@ -564,6 +565,12 @@ class Resolver:
     def _named_campaign(self, person: Entity, as_words: str = "campaign") -> Optional[str]:
         """ "campaign" when the article speaks of "the Clinton campaign" or "Clinton's
         campaign" (or of any of as_words: "campaign|team|camp") for this person; else None."""
+        key = (id(person), as_words)  # asked once per description in _linked's filter: remember
+        if key not in self._campaigns:
+            self._campaigns[key] = self._find_campaign(person, as_words)
+        return self._campaigns[key]
+
+    def _find_campaign(self, person: Entity, as_words: str) -> Optional[str]:
         names = set(person.words[-1:]) | {person.name.lower()}
         for n in names:
             if re.search(rf"\b{re.escape(n)}(?:['’]s)? (?:{as_words})\b", self.text, re.I) or re.search(
