@@ -227,6 +227,8 @@ def attributions_from_runs(text: str, tag_runs: list[TagRun], doc=None, on_candi
         for a in atts:
             if a.cue and not a.source:
                 a.source = _source_from_parse(doc, a)
+            elif a.source and REPAIR_SOURCES:
+                a.source = repair_source(doc, a)
     atts += nested_attributions(text, atts, quotes, doc)
     atts.sort(key=lambda a: a.start)
     return atts
@@ -234,6 +236,55 @@ def attributions_from_runs(text: str, tag_runs: list[TagRun], doc=None, on_candi
 
 PARSE_SOURCES = True
 PARSE_LINKS = True
+REPAIR_SOURCES = True
+
+
+def _stretch(tok, lo_floor: int = -1) -> tuple[int, int]:
+    """Token range (first, last) of the contiguous stretch of tok's subtree around tok,
+    without relative clauses or trailing punctuation."""
+    ids = {x.i for x in tok.subtree if x.dep_ not in ("relcl", "punct", "acl") or x.i == tok.i}
+    lo = hi = tok.i
+    while lo - 1 in ids and lo - 1 > lo_floor:
+        lo -= 1
+    while hi + 1 in ids:
+        hi += 1
+    return lo, hi
+
+
+def repair_source(doc, a: Attribution) -> list[tuple[int, int]]:
+    """Mend a tagged source run the parse shows was cut short or run on: "a post from"
+    stops before the name its preposition needs ("... from Arianna Huffington"), and
+    "The Vermont senator emailed supporters" swallowed the cue verb. Only the one-run
+    source is touched, and never into the cue or the content."""
+    if len(a.source) != 1:
+        return a.source
+    s, e = a.source[0]
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return a.source
+    taken = list(a.cue) + list(a.content)
+
+    def free(lo: int, hi: int) -> bool:
+        return not any(cs < hi and lo < ce for cs, ce in taken)
+
+    last = span[-1]
+    if last.pos_ == "ADP" and last.dep_ in ("prep", "agent"):
+        # not "... allies on Monday": a date is no part of who spoke
+        objs = [c for c in last.children if c.dep_ == "pobj" and c.i >= span.end
+                and c.ent_type_ not in ("DATE", "TIME")]
+        if objs:
+            lo, hi = _stretch(objs[0], last.i)
+            end = doc[hi].idx + len(doc[hi])
+            if lo == last.i + 1 and free(e, end):
+                return [(s, end)]
+    root = span.root
+    if root.pos_ in ("VERB", "AUX"):
+        subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and span.start <= c.i < span.end]
+        if subj:
+            lo, hi = _stretch(subj[0], span.start - 1)
+            hi = min(hi, span.end - 1)
+            return [(doc[lo].idx, doc[hi].idx + len(doc[hi]))]
+    return a.source
 
 
 def _parse_linker(doc):

@@ -1,0 +1,27 @@
+"""Source runs mended with the parse (attribute.attributor.repair_source)."""
+from quotegraph.attribute.attributor import repair_source
+from quotegraph.model import Attribution
+
+
+def _mend(nlp, text, source, cue, content):
+    doc = nlp(text)
+    at = lambda s: (text.index(s), text.index(s) + len(s))
+    a = Attribution(source=[at(source)], cue=[at(cue)], content=[at(content)])
+    return [text[s:e] for s, e in repair_source(doc, a)]
+
+
+def test_a_source_cut_before_its_preposition_s_object_is_completed(nlp):
+    text = "The claim came in a post from Arianna Huffington that said the race was over."
+    assert _mend(nlp, text, "a post from", "said", "the race was over") == ["a post from Arianna Huffington"]
+
+
+def test_a_date_after_the_preposition_is_not_taken(nlp):
+    text = "Aung San Suu Kyi's allies on Monday claimed victory in the election."
+    assert _mend(nlp, text, "Aung San Suu Kyi's allies on", "claimed", "victory in the election") == [
+        "Aung San Suu Kyi's allies on"]
+
+
+def test_a_source_that_swallowed_its_verb_is_cut_to_the_subject(nlp):
+    text = "The Vermont senator emailed supporters that the fight would go on."
+    assert _mend(nlp, text, "The Vermont senator emailed supporters", "that",
+                 "the fight would go on") == ["The Vermont senator"]
