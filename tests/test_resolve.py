@@ -260,3 +260,29 @@ def test_who_after_two_people_names_both_and_is_not_the_last_speaker(extract):
     a = find(r, "lacks the experience")
     assert a.speaker is None and set(a.speakers) == {"Jeb Bush", "Chris Christie"}
     assert find(r, "chance to win").speaker == "Marco Rubio"
+
+
+def test_curly_possessives_name_the_campaign_and_the_outlet_s_writer(extract):
+    r = extract("Bernie Sanders won North Dakota on Tuesday.\n\n"
+                "Sanders’ campaign said it would fight on to the convention.\n\n"
+                "Breitbart News’ Michael Patrick Leahy reported that the book was accurate.")
+    a = find(r, "fight on to the convention")
+    assert (a.speaker, a.speaker_type) == ("Bernie Sanders campaign", "organisation")
+    assert find(r, "book was accurate").speaker == "Michael Patrick Leahy"
+
+
+def test_a_body_s_staff_and_a_candidate_s_aides_speak_for_them(extract):
+    r = extract("Staff for the House Select Committee on Benghazi said the email was never released.\n\n"
+                "Bernie Sanders has vowed to take his fight to the convention, and the Sanders campaign agrees. "
+                "Aides to Mr. Sanders said they would press for changes to the platform.")
+    assert find(r, "never released").speaker == "House Select Committee on Benghazi"
+    assert find(r, "changes to the platform").speaker == "Bernie Sanders campaign"
+
+
+def test_short_and_shouted_forms_join_the_full_name(extract):
+    r = extract("DONALD TRUMP SAYS HE WILL WIN.\n\n"
+                "Donald Trump said on Monday that he would win the state.\n\n"
+                "Last week, the Treasury Department announced new rules on inversions. "
+                "The deals were called off after the Treasury said the rules would apply at once.")
+    assert find(r, "would win the state").speaker == "Donald Trump"
+    assert find(r, "apply at once").speaker == "Treasury Department"

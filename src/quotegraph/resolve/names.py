@@ -115,6 +115,8 @@ def compatible(short: list[str], full: list[str], type_: str) -> bool:
         return True
     if len(s2) == 1 and s2[0] == "".join(w[0] for w in f2 if w not in ("of", "and", "for")):
         return True
+    if len(f2) == len(s2) + 1 and f2[:-1] == s2 and f2[-1] in ("department", "ministry"):
+        return True  # "the Treasury" for "the Treasury Department"
     return len(s2) < len(f2) and f2[-len(s2):] == s2 and len(s2) >= 1 and s2[-1] not in ("party", "department")
 
 
@@ -159,6 +161,8 @@ class NameIndex:
             self.entities.append(best)
         elif rename and len(words) > len(best.words) and compatible(best.words, words, type_):
             best.name = name  # a fuller form of the same name
+        elif rename and best.name.isupper() and not name.isupper() and len(words) == len(best.words):
+            best.name = name  # "DONALD TRUMP" in a headline, then "Donald Trump"
         best.mentions.append(span)
         best.forms.add(name)
         best.last_pos = max(best.last_pos, span[0])

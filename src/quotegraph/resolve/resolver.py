@@ -55,7 +55,7 @@ PRONOUN_WEIGHTS = {"last": 4.0, "gender": 2.0, "subject": 1.0, "freq": 1.0, "dis
 POLL_WORDS = {"poll", "survey"}
 _NO_LAST = object()  # _linked called without a last speaker: no salience tie-break
 SPOKES_ROLES = {"official", "spokesman", "spokeswoman", "spokesperson", "executive", "staffer", "officer",
-                "representative", "aide"}
+                "representative", "aide", "staff"}
 UNMARKED_ORG_DESC = {"company", "firm", "organization", "organisation"}
 # role nouns a party or body qualifies without speaking for it: "the GOP candidate" is a
 # person, while "a Twitter spokesman" speaks for Twitter
@@ -114,6 +114,22 @@ def _trim(ent):
     return ent.doc[i:ent.end] if i > ent.start else ent
 
 
+BODY_WORDS = {"committee", "subcommittee", "commission", "department", "council", "bureau", "office", "ministry"}
+
+
+def _with_remit(ent):
+    """A body's name with the remit the NER cut off: "House Select Committee" + "on
+    Benghazi", "Senate Committee" + "on Foreign Relations"."""
+    doc, k = ent.doc, ent.end
+    if ent[-1].lower_ not in BODY_WORDS or k + 1 >= len(doc) or doc[k].lower_ not in ("on", "of", "for"):
+        return ent
+    j = k + 1
+    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() or (
+            j + 1 < len(doc) and doc[j].lower_ == "and" and j > k + 1 and doc[j + 1].text[:1].isupper()):
+        j += 1
+    return doc[ent.start:j] if j > k + 1 else ent
+
+
 def _etype(label: str) -> Optional[str]:
     return "person" if label in PERSON_LABELS else "organisation" if label in ORG_LABELS else None
 
@@ -170,6 +186,8 @@ class Resolver:
             ent = _trim(ent)
             if ent is None:
                 continue
+            if t == "organisation":
+                ent = _with_remit(ent)
             inner_title = next((k for k in range(ent.start, ent.end - 1)
                                 if doc[k].text.lower().rstrip(".") in PERSON_TITLES), None)
             if inner_title is not None and doc[inner_title + 1].pos_ == "PROPN":
@@ -397,14 +415,15 @@ class Resolver:
             if e is not None and e not in ents:
                 ents.append(e)
         head = span.root
-        if head.lower_ in POLL_WORDS and head.pos_ == "NOUN":
-            e = self._poll(start, end)
+        if head.lower_ in POLL_WORDS and (head.pos_ == "NOUN" or len(span) == 1):
+            e = self._poll(start, end)  # (a headline's "Poll" is tagged a proper noun)
             return (e, e.type, [e]) if e is not None else (None, "unknown", [])
         # "her campaign", "the Cruz campaign", "Trump's campaign": the person's organisation
         if head.lower_ in PERSON_ORG_NAMES:
             owner = [t for t in head.children if t.dep_ in ("poss", "compound")] or [
                 # "the campaign of presumptive Democratic nominee Hillary Clinton"
-                o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                # "Aides to Mr. Sanders"
+                o for p in head.children if p.dep_ == "prep" and p.lower_ in ("of", "to")
                 for o in p.children if o.dep_ == "pobj" and o.i in self.ent_at]
             oe = None
             if owner:
@@ -441,8 +460,11 @@ class Resolver:
         if _singular(head) in SPOKES_ROLES and head.i not in self.ent_at:
             # "A senior Obama administration official", "a Twitter spokesman": unnamed
             # officials of one named organisation speak for it
-            for mod in head.children:
-                if mod.dep_ not in ("compound", "poss") or mod.i < span.start:
+            # "Staff for the House Select Committee", "officials at Homeland Security"
+            objs = [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "at", "with")
+                    for o in p.children if o.dep_ == "pobj" and o.i < span.end]
+            for mod in list(head.children) + objs:
+                if (mod.dep_ not in ("compound", "poss") and mod not in objs) or mod.i < span.start:
                     continue
                 e = None
                 if mod.lower_ in PERSON_ORG_NAMES:
@@ -487,6 +509,14 @@ class Resolver:
             if e_head is None and head.pos_ == "PROPN" and head.text[:1].isupper() and head.lower_ not in PRONOUNS:
                 # "Elmendorf, who supports Clinton": a name the NER missed heads the span
                 e_head = self.index.find(head.text, before=start)
+            if e_head is not None and e_head.type == "organisation" and people:
+                # "Breitbart News’ Michael Patrick Leahy": the parse misses a curly
+                # possessive and heads the span with the outlet; the person it owns speaks
+                mark = next((t.i for t in span if t.i > head.i and t.lower_ in ("’", "'", "'s", "’s")), None)
+                owned = [e for e in people if mark is not None and any(
+                    self.ent_at.get(t.i) is e for t in span if t.i > mark)]
+                if owned:
+                    e_head = owned[-1]
             if e_head is not None:
                 return e_head, e_head.type, [e_head]
 
@@ -573,7 +603,7 @@ class Resolver:
     def _find_campaign(self, person: Entity, as_words: str) -> Optional[str]:
         names = set(person.words[-1:]) | {person.name.lower()}
         for n in names:
-            if re.search(rf"\b{re.escape(n)}(?:['’]s)? (?:{as_words})\b", self.text, re.I) or re.search(
+            if re.search(rf"\b{re.escape(n)}(?:['’]s?)? (?:{as_words})\b", self.text, re.I) or re.search(
                     rf"\b(?:{as_words}) of (?:[\w.-]+ ){{0,5}}{re.escape(n)}\b", self.text, re.I):
                 return "campaign"  # "the Clinton campaign", "the campaign of ... Hillary Clinton"
         return None
