@@ -25,7 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("QUOTEGRAPH_SHARED", ROOT.parent / "shared"))
 SETS = {"dev": ("dev.jsonl", "dev"), "tune": ("tune.jsonl", "train"), "tune2": ("tune2.jsonl", "train"),
-        "tune3": ("tune3.jsonl", "train"), "tune4": ("tune4.jsonl", "train")}
+        "tune3": ("tune3.jsonl", "train"), "tune4": ("tune4.jsonl", "train"),
+        "tune5": ("tune5.jsonl", "train")}
 
 
 def load_scorer():
