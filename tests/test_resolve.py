@@ -286,3 +286,40 @@ def test_short_and_shouted_forms_join_the_full_name(extract):
                 "The deals were called off after the Treasury said the rules would apply at once.")
     assert find(r, "would win the state").speaker == "Donald Trump"
     assert find(r, "apply at once").speaker == "Treasury Department"
+
+
+def test_it_for_a_document_speaks_for_the_one_who_sent_it(extract):
+    r = extract("The email, released by Judicial Watch, was sent at 7:19 p.m. by Jeremy Bash, hours after the attack. "
+                "Two Americans were killed.\n\n"
+                "“I just tried you on the phone,” it reads.")
+    assert find(r, "tried you on the phone").speaker == "Jeremy Bash"
+
+
+def test_polls_named_with_capitals_the_tagger_does_not_call_names(extract):
+    r = extract("The new poll of voters in all 50 states finds that the race is close.\n\n"
+                "The Post-SurveyMonkey poll finds that Johnson is at 10 percent in some states.\n\n"
+                "A USA TODAY/Rock the Vote Millennial Poll finds that young voters care about energy. "
+                "The survey found that guns matter too.")
+    assert find(r, "race is close").speaker == "Post-SurveyMonkey"
+    assert find(r, "Johnson is at 10 percent").speaker == "Post-SurveyMonkey"
+    assert find(r, "young voters care").speaker == "USA TODAY/Rock the Vote Millennial Poll"
+    assert find(r, "guns matter").speaker == "USA TODAY/Rock the Vote Millennial Poll"
+
+
+def test_a_source_opening_with_a_name_and_a_comma_is_that_person(nlp):
+    # the parse makes "Correct" a verb and heads the span with "PAC Correct"
+    from quotegraph.model import Attribution
+    from quotegraph.resolve import resolve_speakers
+    text = ('"What\'s shaping up is a battle for the ages," said David Brock, a Clinton confidant who heads the '
+            'pro-Clinton super PAC Correct the Record.')
+    src = "David Brock, a Clinton confidant who heads the pro-Clinton super PAC Correct the Record"
+    at = lambda s: (text.index(s), text.index(s) + len(s))
+    a = Attribution(source=[at(src)], cue=[at("said")], content=[at("What's shaping up is a battle for the ages,")])
+    resolve_speakers(nlp(text), [a])
+    assert a.speaker == "David Brock"
+
+
+def test_a_group_named_in_common_words_is_no_person_for_he(extract):
+    r = extract("Pastor Kevin Swanson slammed the Girl Scouts on his radio show, Right Wing Watch first reported.\n\n"
+                "He then said that scout leaders should be put to death.")
+    assert find(r, "put to death").speaker == "Kevin Swanson"

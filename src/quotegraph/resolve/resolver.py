@@ -240,6 +240,13 @@ class Resolver:
         # its maker owns a document: "an affidavit written by Marc Bujnowski", "a message
         # from Wendy Sherman" -> "the affidavit", "the message"
         prep = root.head
+        if root.dep_ == "pobj" and prep.dep_ == "agent" and prep.head.lower_ in MAKING_VERBS \
+                and prep.head.dep_ != "acl":
+            # "The email ... was sent at 7:19 p.m. by Jeremy Bash": the passive's subject
+            for subj in prep.head.children:
+                if subj.dep_ == "nsubjpass" and subj.pos_ == "NOUN" and _singular(subj) in DOCUMENTS:
+                    self.descriptions.append((subj.lower_, e, ent.start_char))
+                    self.descriptions.append((_singular(subj), e, ent.start_char))
         if root.dep_ == "pobj" and prep.lower_ in ("by", "from"):
             made = prep.head.pos_ == "VERB" and prep.head.dep_ == "acl" and prep.lower_ == "by"
             doc_noun = prep.head.head if made else prep.head
@@ -293,16 +300,23 @@ class Resolver:
         Post-ABC News. A poll speaks for whoever ran it."""
         out = []
         for tok in doc:
-            if tok.lower_ not in POLL_WORDS or tok.pos_ != "NOUN":
+            if tok.lower_ not in POLL_WORDS or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             i, first, last_cap = tok.i - 1, None, None
             while i >= 0 and i >= tok.i - 8:
                 t = doc[i]
-                if t.pos_ == "PROPN" and t.text[:1].isupper():
+                # capitalised name words, whatever the tagger calls them ("Post-SurveyMonkey"
+                # comes out as adjectives)
+                if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN", "NUM") and t.is_alpha:
                     first = i
                     last_cap = last_cap if last_cap is not None else i
                 elif t.text in ("-", "/", "&", "–") and last_cap is not None:
                     pass
+                elif t.lower_ in ("the", "of", "and") and first == i + 1 and i > 0 and doc[i - 1].text[:1].isupper() \
+                        and doc[i - 1].pos_ != "DET":
+                    pass  # "USA TODAY/Rock the Vote"
+                elif t.pos_ == "DET" and t.text[:1].isupper() and first == i + 1:
+                    break  # "The Reuters/Ipsos poll": the article, not a name word
                 elif t.pos_ == "ADJ" and t.text.islower() and last_cap is None:
                     pass  # "national", "new"
                 else:
@@ -310,6 +324,8 @@ class Resolver:
                 i -= 1
             if first is None:
                 continue
+            if tok.text[:1].isupper() and not tok.is_sent_start:
+                last_cap = tok.i  # "the USA TODAY/Rock the Vote Millennial Poll": its name
             s, e = doc[first].idx, doc[last_cap].idx + len(doc[last_cap])
             ent = self.index.add(self.text[s:e], "organisation", (s, e))
             if ent is not None:
@@ -327,8 +343,8 @@ class Resolver:
         before = [p for p in self.polls if p[0] < start]
         if before:
             return before[-1][2]
-        owners = {id(p[2]): p[2] for p in self.polls}
-        return next(iter(owners.values())) if len(owners) == 1 else None
+        # "The new poll of voters in all 50 states ... The Post-SurveyMonkey poll": the first named after
+        return self.polls[0][2] if self.polls else None
 
     def _genders_from_names(self):
         """Gender for pronoun agreement: a common given name decides; else the titles
@@ -415,8 +431,8 @@ class Resolver:
             if e is not None and e not in ents:
                 ents.append(e)
         head = span.root
-        if head.lower_ in POLL_WORDS and (head.pos_ == "NOUN" or len(span) == 1):
-            e = self._poll(start, end)  # (a headline's "Poll" is tagged a proper noun)
+        if head.lower_ in POLL_WORDS and head.pos_ in ("NOUN", "PROPN"):
+            e = self._poll(start, end)  # ("Poll" capitalised is tagged a proper noun)
             return (e, e.type, [e]) if e is not None else (None, "unknown", [])
         # "her campaign", "the Cruz campaign", "Trump's campaign": the person's organisation
         if head.lower_ in PERSON_ORG_NAMES:
@@ -506,6 +522,16 @@ class Resolver:
                     if lp and rp and head.i not in (x.i for x in span if x.dep_ == "pobj"):
                         return None, "unknown", lp + rp
             e_head = self.ent_at.get(head.i)
+            k = span.start + (len(span) > 2 and span[0].lower_.rstrip(".") in PERSON_TITLES)
+            lead = self.ent_at.get(k)
+            if lead is not None and lead.type == "person" and lead is not e_head:
+                j = k
+                while j + 1 < span.end and self.ent_at.get(j + 1) is lead:
+                    j += 1
+                if j + 1 < span.end and self.doc[j + 1].text in (",", "(", "–", "—"):
+                    # "David Brock, a Clinton confidant who heads ... Correct the Record": the
+                    # name the span opens with, whatever the parse made of the rest
+                    return lead, lead.type, [lead]
             if e_head is None and head.pos_ == "PROPN" and head.text[:1].isupper() and head.lower_ not in PRONOUNS:
                 # "Elmendorf, who supports Clinton": a name the NER missed heads the span
                 e_head = self.index.find(head.text, before=start)
@@ -583,7 +609,9 @@ class Resolver:
                 # "the Daily Planet", "the Institute": a determiner before a name marks
                 # an organisation; two or more bare capitalised words, a person
                 det = propn[0].i > span.start and self.doc[propn[0].i - 1].lower_ == "the"
-                typ = "person" if ((len(propn) >= 2 and not det) or propn[0].lower_ in GIVEN_NAMES) \
+                # ... unless every word is a common one ("Right Wing Watch")
+                common = all(t.lower_ in COMMON_WORDS for t in propn)
+                typ = "person" if ((len(propn) >= 2 and not det and not common) or propn[0].lower_ in GIVEN_NAMES) \
                     and text not in KNOWN_ORGS else "organisation"
                 e = self.index.add(text, typ, (start, end))
             return e, e.type if e else "unknown", [e] if e else []
@@ -648,6 +676,10 @@ class Resolver:
             if last is not None and last.type == "organisation":
                 return last, last.type, [last]
             return None, "unknown", []
+        if kind in ("org", "any"):
+            maker = self._document_it(pos)
+            if maker is not None:
+                return maker, maker.type, [maker]
         want = {"m": "person", "f": "person", "org": "organisation", "any": None}[kind]
 
         def fits(e: Entity) -> bool:
@@ -693,6 +725,31 @@ class Resolver:
         if self.on_pronoun is not None:
             self.on_pronoun(pos, cands, rows, best)
         return cands[best], cands[best].type, [cands[best]]
+
+    def _document_it(self, pos: int) -> Optional[Entity]:
+        """'The email ... was sent by Jeremy Bash. “...,” it reads.': an "it" whose
+        nearest subject before it, outside quotes, is a document speaks for the document's
+        maker. Another "it" on the way continues the chain."""
+        tok = self._token_at(pos)
+        if tok is None:
+            return None
+        seen = 0
+        for i in range(tok.i - 1, -1, -1):
+            t = self.doc[i]
+            if self.in_quote(t.idx):
+                continue
+            seen += 1
+            if seen > 80:
+                return None
+            if t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if t.lower_ in ("it", "he", "she", "they", "we", "i", "you") or t.tag_ in ("NNS", "NNPS"):
+                continue  # the chain of "it", or what "it" cannot stand for ("Two Americans")
+            if t.pos_ == "NOUN" and _singular(t) in DOCUMENTS and t.i not in self.ent_at:
+                return self._linked(_singular(t), {_singular(t)}, pos, before_only=True) or self._linked(
+                    t.lower_, {t.lower_}, pos, before_only=True)
+            return None
+        return None
 
     @staticmethod
     def _depth(tok) -> int:
