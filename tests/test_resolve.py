@@ -323,3 +323,32 @@ def test_a_group_named_in_common_words_is_no_person_for_he(extract):
     r = extract("Pastor Kevin Swanson slammed the Girl Scouts on his radio show, Right Wing Watch first reported.\n\n"
                 "He then said that scout leaders should be put to death.")
     assert find(r, "put to death").speaker == "Kevin Swanson"
+
+
+def test_he_before_the_subject_points_ahead_to_it(nlp):
+    from quotegraph.model import Attribution
+    from quotegraph.resolve import resolve_speakers
+    text = ("Pastor Wants Girl Scout Leaders To Be Executed.\n\n"
+            "After he blasted the hit Disney film “Frozen“ for being too “pro-gay,” Pastor Kevin Swanson has "
+            "now set his sights on the Girl Scouts of America.")
+    at = lambda s: (text.index(s), text.index(s) + len(s))
+    a = Attribution(source=[at("he")], cue=[at("blasted")], content=[at("the hit Disney film “Frozen“")])
+    resolve_speakers(nlp(text), [a])
+    assert a.speaker == "Kevin Swanson"
+
+
+def test_a_headline_glued_to_a_name_leaves_the_name(extract):
+    r = extract("Flint Water Response Perfectly Captures The Difference Between Bernie Sanders And Hillary Clinton.\n\n"
+                "On Saturday, Sen. Bernie Sanders (I-Vt.) called on Michigan Gov. Rick Snyder (R) to resign over the "
+                "lead poisoning crisis in Flint.\n\n“It is a disgrace,” Sanders said.")
+    assert find(r, "It is a disgrace").speaker == "Bernie Sanders"
+    # the headline's words before the name are no part of anybody's name
+    assert not [s.name for s in r.speakers if "Perfectly" in s.name]
+
+
+def test_an_ad_speaks_for_the_group_that_made_it(extract):
+    r = extract("Donald Trump is the target of a new television ad from Our Principles PAC, which said on Friday "
+                "that it would spend millions against him.\n\n"
+                "The 60-second spot says that Trump has encouraged violence at his rallies.")
+    assert find(r, "spend millions").speaker == "Our Principles PAC"
+    assert find(r, "encouraged violence").speaker == "Our Principles PAC"

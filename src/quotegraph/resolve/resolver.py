@@ -34,7 +34,7 @@ DOCUMENTS = {"statement", "passage", "book", "letter", "memo", "article", "essay
              "tweet", "post", "release", "ad", "video", "speech", "filing", "complaint", "lawsuit", "suit",
              "transcript", "interview", "remarks", "message", "note", "book", "excerpt", "piece", "editorial",
              "petition", "material", "materials", "record", "memoir", "submission", "brief", "motion",
-             "affidavit", "report", "document"}
+             "affidavit", "report", "document", "plan", "proposal", "spot", "commercial"}
 # "an affidavit written by ...": verbs that make the author a document's speaker
 MAKING_VERBS = {"written", "signed", "sent", "issued", "released", "authored", "filed", "drafted", "posted",
                 "published", "penned", "submitted"}
@@ -130,6 +130,19 @@ def _with_remit(ent):
     return doc[ent.start:j] if j > k + 1 else ent
 
 
+def _name_in_headline(ent):
+    """A title-case headline fools the NER into one long "name" ("Flint Water Response
+    Perfectly Captures The Difference Between Bernie Sanders"): keep the trailing words
+    that are not common ones, when the rest holds two common words or more."""
+    words = list(ent)
+    if sum(t.lower_ in COMMON_WORDS for t in words) < 2:
+        return ent
+    k = len(words)
+    while k > 0 and words[k - 1].lower_ not in COMMON_WORDS and words[k - 1].text[:1].isupper():
+        k -= 1
+    return ent.doc[ent.start + k:ent.end] if 1 <= len(words) - k <= 3 and k > 0 else ent
+
+
 def _etype(label: str) -> Optional[str]:
     return "person" if label in PERSON_LABELS else "organisation" if label in ORG_LABELS else None
 
@@ -186,8 +199,14 @@ class Resolver:
             ent = _trim(ent)
             if ent is None:
                 continue
+            if len(ent) > 3:
+                cut = _name_in_headline(ent)
+                if t == "person" or (len(cut) < len(ent) and cut[0].lower_ in GIVEN_NAMES):
+                    ent, t = cut, "person"
             if t == "organisation":
                 ent = _with_remit(ent)
+                if ent.start > 0 and doc[ent.start - 1].text in ("Our", "My") and not doc[ent.start - 1].is_sent_start:
+                    ent = doc[ent.start - 1:ent.end]  # "a new ad from Our Principles PAC"
             inner_title = next((k for k in range(ent.start, ent.end - 1)
                                 if doc[k].text.lower().rstrip(".") in PERSON_TITLES), None)
             if inner_title is not None and doc[inner_title + 1].pos_ == "PROPN":
@@ -498,6 +517,12 @@ class Resolver:
                 or (definite and _singular(head) not in SPOKES_ROLES and _person_noun(head.lower_)
                     and head.tag_ == "NN")):
             ents = []  # "The GOP candidate", "the Gawker employee": a person, described
+        if ents and head.i not in self.ent_at and _person_noun(head.lower_) and _singular(head) not in SPOKES_ROLES \
+                and head.lower_ not in PERSON_ORGS and head.tag_ in ("NN", "NNP") and all(
+                t.i < head.i for t in span if t.i in self.ent_at):
+            # "Former Clinton Pollster", "a Trump adviser": the person the role describes,
+            # not the one named in it
+            ents = []
         if ents:
             # names deep in a relative clause ("Sen. Ted Cruz (R-Tex.), who ... rival
             # Marco Rubio") are not the source
@@ -676,6 +701,10 @@ class Resolver:
             if last is not None and last.type == "organisation":
                 return last, last.type, [last]
             return None, "unknown", []
+        if kind in ("m", "f"):
+            ahead = self._cataphor(pos, kind)
+            if ahead is not None:
+                return ahead, ahead.type, [ahead]
         if kind in ("org", "any"):
             maker = self._document_it(pos)
             if maker is not None:
@@ -725,6 +754,26 @@ class Resolver:
         if self.on_pronoun is not None:
             self.on_pronoun(pos, cands, rows, best)
         return cands[best], cands[best].type, [cands[best]]
+
+    def _cataphor(self, pos: int, kind: str) -> Optional[Entity]:
+        """'After he blasted the film ..., Pastor Kevin Swanson has now ...': a he/she in a
+        clause before its sentence's subject points ahead to that subject."""
+        tok = self._token_at(pos)
+        if tok is None or self.in_quote(pos):
+            return None
+        root = tok.sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.i <= tok.i:
+            return None
+        x = tok
+        while x.head.i != root.i and x.head.i != x.i:
+            x = x.head
+        if x.dep_ not in ("advcl", "prep") or x.i > subj.i:
+            return None
+        e = self.ent_at.get(subj.i)
+        if e is None or e.type != "person" or (e.gender and e.gender != kind):
+            return None
+        return e
 
     def _document_it(self, pos: int) -> Optional[Entity]:
         """'The email ... was sent by Jeremy Bash. “...,” it reads.': an "it" whose
