@@ -3,7 +3,8 @@
     python benchmarks/score_speakers.py dev     # benchmarks/data/speakers/dev.jsonl (PolNeAR dev)
     python benchmarks/score_speakers.py tune    # the tuning sets (our tune split of train)
     python benchmarks/score_speakers.py tune2
-    python benchmarks/score_speakers.py tune3   # 20 randomly drawn tune articles
+    python benchmarks/score_speakers.py tune3   # 20 randomly drawn tune articles (tune4-6 alike)
+    python benchmarks/score_speakers.py fitwhole  # 16 whole articles of the fit split
     python benchmarks/score_speakers.py dev --gold-spans   # the resolver alone, from gold source spans
 
 Extracts the set's articles with `quotegraph extract`, scores them with the shared
@@ -26,7 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("QUOTEGRAPH_SHARED", ROOT.parent / "shared"))
 SETS = {"dev": ("dev.jsonl", "dev"), "tune": ("tune.jsonl", "train"), "tune2": ("tune2.jsonl", "train"),
         "tune3": ("tune3.jsonl", "train"), "tune4": ("tune4.jsonl", "train"),
-        "tune5": ("tune5.jsonl", "train")}
+        "tune5": ("tune5.jsonl", "train"), "tune6": ("tune6.jsonl", "train"),
+        "fitwhole": ("fitwhole.jsonl", "train")}
 
 
 def load_scorer():
