@@ -25,3 +25,8 @@ def test_a_source_that_swallowed_its_verb_is_cut_to_the_subject(nlp):
     text = "The Vermont senator emailed supporters that the fight would go on."
     assert _mend(nlp, text, "The Vermont senator emailed supporters", "that",
                  "the fight would go on") == ["The Vermont senator"]
+
+
+def test_a_source_cut_inside_a_hyphenated_word_takes_the_whole_phrase(nlp):
+    text = "The 60-second spot, which is airing on national cable, says that Trump is a fraud."
+    assert _mend(nlp, text, "second spot", "says", "that Trump is a fraud") == ["The 60-second spot"]

@@ -278,6 +278,14 @@ def repair_source(doc, a: Attribution) -> list[tuple[int, int]]:
             if lo == last.i + 1 and free(e, end):
                 return [(s, end)]
     root = span.root
+    if span.start > 0 and not doc[span.start - 1].whitespace_ and doc[span.start - 1].text in "-–":
+        # cut inside a hyphenated word ("60-" | "second spot"): the whole noun phrase
+        sub = {t.i for t in root.subtree}
+        lo = span.start
+        while lo - 1 in sub and doc[lo - 1].dep_ != "relcl":
+            lo -= 1
+        if lo < span.start and free(doc[lo].idx, s):
+            return [(doc[lo].idx, e)]
     if root.pos_ in ("VERB", "AUX"):
         subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and span.start <= c.i < span.end]
         if subj:
