@@ -352,3 +352,36 @@ def test_an_ad_speaks_for_the_group_that_made_it(extract):
                 "The 60-second spot says that Trump has encouraged violence at his rallies.")
     assert find(r, "spend millions").speaker == "Our Principles PAC"
     assert find(r, "encouraged violence").speaker == "Our Principles PAC"
+
+
+def test_mr_keeps_a_namesake_apart_by_gender(extract):
+    r = extract("Hillary Clinton campaigned in Iowa with Bill Clinton on Friday.\n\n"
+                "Mrs. Clinton said the economy came first.\n\n"
+                "Mr. Clinton said his wife was the best candidate he had ever seen.")
+    assert find(r, "economy came first").speaker == "Hillary Clinton"
+    assert find(r, "best candidate").speaker == "Bill Clinton"
+
+
+def test_a_description_in_an_organisation_s_own_words_is_it(extract):
+    r = extract("The Congressional Budget Office released its forecast on Tuesday.\n\n"
+                "The budget office said the deficit would rise to $544 billion this year.")
+    assert find(r, "deficit would rise").speaker == "Congressional Budget Office"
+
+
+def test_a_role_word_glued_to_a_name_is_not_part_of_it(extract):
+    r = extract("Actress Amandla Stenberg received an award at the show.\n\n"
+                "“I am so grateful,” Stenberg said.")
+    assert {s.name for s in r.speakers if "Stenberg" in s.name} == {"Amandla Stenberg"}
+    assert find(r, "so grateful").speaker == "Amandla Stenberg"
+
+
+def test_the_democrat_is_the_party_member_named_before(extract):
+    r = extract("Bob Graham, a Florida Democrat, has pressed for the release of the pages.\n\n"
+                "The Democrat said the pages showed Saudi support for the hijackers.")
+    assert find(r, "Saudi support").speaker == "Bob Graham"
+
+
+def test_a_campaign_named_with_a_curly_apostrophe_in_the_surname(extract):
+    r = extract("Martin O’Malley is shifting staff to Iowa.\n\n"
+                "O’Malley’s campaign said the move would help him in the caucuses.")
+    assert find(r, "help him in the caucuses").speaker == "Martin O’Malley campaign"

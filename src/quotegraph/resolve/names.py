@@ -126,21 +126,28 @@ class NameIndex:
     def __init__(self):
         self.entities: list[Entity] = []
 
-    def add(self, text: str, type_: str, span: tuple[int, int], rename: bool = True) -> Entity | None:
+    def add(self, text: str, type_: str, span: tuple[int, int], rename: bool = True,
+            gender: str | None = None, gender_of=None) -> Entity | None:
         """Add a mention; it joins the entity it can name, or starts one. With rename
         off (a name inside someone's quote: ''Wilayat Twitter''), a fuller form joins
-        without becoming the canonical name."""
+        without becoming the canonical name. `gender` ("m"/"f", from a title such as
+        "Mr.") keeps "Mr. Clinton" off Hillary Clinton; `gender_of(words)` tells an
+        entity's gender from its given name."""
         name = clean_name(text, type_ == "person")
         words = name_words(name, type_ == "person")
         if not words or any(w in ("v", "vs") for w in words):  # "Trump v. Trump" is a court case
             return None
-        best = None
-        for ent in self.entities:
-            if ent.type != type_:
-                continue
-            if compatible(words, ent.words, type_) or compatible(ent.words, words, type_):
-                if best is None or ent.last_pos > best.last_pos:
-                    best = ent
+        cands = [ent for ent in self.entities if ent.type == type_
+                 and (compatible(words, ent.words, type_) or compatible(ent.words, words, type_))]
+        if gender and gender_of is not None and len(cands) > 1:
+            agree = [e for e in cands if gender_of(e.words) in (gender, None)]
+            cands = agree or cands
+        if len(words) == 1 and len(cands) > 1:
+            # a bare surname shared by namesakes: the one the article already calls by it
+            # ("Trump" is Donald, not Melania, whom it calls "Mrs. Trump" or "Melania")
+            bare = [e for e in cands if any(name_words(f) == words for f in e.forms)]
+            cands = bare or cands
+        best = max(cands, key=lambda e: e.last_pos) if cands else None
         if best is None and type_ == "person":
             # the NER typed a person as an organisation earlier ("Helena Marsh" ORG, then
             # "Marsh" PERSON): an organisation whose name reads like a person's joins

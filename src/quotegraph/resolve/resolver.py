@@ -114,6 +114,9 @@ def _trim(ent):
     return ent.doc[i:ent.end] if i > ent.start else ent
 
 
+# heads that name a place or a level of government, not one body: "the state" is not the State Department
+GENERIC_PLACES = {"state", "states", "city", "country", "nation", "government", "county", "world", "house", "area",
+                  "region", "district", "market", "industry", "public", "people"}
 BODY_WORDS = {"committee", "subcommittee", "commission", "department", "council", "bureau", "office", "ministry"}
 
 
@@ -128,6 +131,13 @@ def _with_remit(ent):
             j + 1 < len(doc) and doc[j].lower_ == "and" and j > k + 1 and doc[j + 1].text[:1].isupper()):
         j += 1
     return doc[ent.start:j] if j > k + 1 else ent
+
+
+def _name_gender(words: list[str]) -> Optional[str]:
+    first = words[0] if words else ""
+    if (first in FEMALE_NAMES) == (first in MALE_NAMES):
+        return None
+    return "f" if first in FEMALE_NAMES else "m"
 
 
 def _name_in_headline(ent):
@@ -212,11 +222,19 @@ class Resolver:
             if inner_title is not None and doc[inner_title + 1].pos_ == "PROPN":
                 # "GOP Rep McCaul" (tagged ORG): a person, named after the title
                 ent, t = doc[inner_title + 1:ent.end], "person"
+            while len(ent) >= 3 and ent[0].lower_ in COMMON_WORDS and ent[0].lower_ not in GIVEN_NAMES \
+                    and ent[1].text[:1].isupper() and (t == "person" or _person_noun(ent[0].lower_)):
+                # "Actress Amandla Stenberg" (tagged ORG as often as not), "Recorder Helen
+                # Purcell", "DJ Beverly Bond": the role is no part of the name
+                ent, t = ent[1:], "person"
             if t == "person":
                 cut = next((k for k in range(ent.start + 1, ent.end) if doc[k].lower_ in ("of", ",", "and")), None)
                 if cut is not None:  # "Meenakshi Ganguly of Human Rights Watch"
                     ent = doc[ent.start:cut]
-            e = self.index.add(ent.text, t, (ent.start_char, ent.end_char), rename=not self.in_quote(ent.start_char))
+            prev_w = doc[ent.start - 1].text.lower().rstrip(".") if ent.start else ""
+            hint = "m" if prev_w in MALE else "f" if prev_w in FEMALE else None
+            e = self.index.add(ent.text, t, (ent.start_char, ent.end_char), rename=not self.in_quote(ent.start_char),
+                               gender=hint if t == "person" else None, gender_of=_name_gender)
             if e is None:
                 continue
             for tok in ent:
@@ -322,8 +340,10 @@ class Resolver:
             if tok.lower_ not in POLL_WORDS or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             i, first, last_cap = tok.i - 1, None, None
-            while i >= 0 and i >= tok.i - 8:
+            while i >= 0 and i >= tok.i - 12:
                 t = doc[i]
+                if t.ent_type_ in ("DATE", "TIME"):
+                    break  # "an early-October CBS News poll"
                 # capitalised name words, whatever the tagger calls them ("Post-SurveyMonkey"
                 # comes out as adjectives)
                 if t.text[:1].isupper() and t.pos_ in ("PROPN", "ADJ", "NOUN", "NUM") and t.is_alpha:
@@ -343,6 +363,9 @@ class Resolver:
                 i -= 1
             if first is None:
                 continue
+            while last_cap is not None and last_cap > first and doc[last_cap].ent_type_ in ("GPE", "LOC") \
+                    and doc[first].ent_type_ not in ("GPE", "LOC"):
+                last_cap -= 1  # "the Marist South Carolina poll": Marist's, of South Carolina
             if tok.text[:1].isupper() and not tok.is_sent_start:
                 last_cap = tok.i  # "the USA TODAY/Rock the Vote Millennial Poll": its name
             s, e = doc[first].idx, doc[last_cap].idx + len(doc[last_cap])
@@ -625,6 +648,9 @@ class Resolver:
             if head.tag_ == "NN":
                 return (last, last.type, [last]) if last is not None else (None, "unknown", [])
             return None, "unknown", []
+        if hw in ("democrat", "republican") and words[0] in ("the", "a"):
+            self.head_plural = False  # "The Democrat" is a party member, described
+            return self._description(hw, words, start, last)
         # capitalised words the NER did not mark: a name of its own
         propn = [t for t in span if t.pos_ == "PROPN" and t.text[:1].isupper()]
         if propn and head.pos_ == "PROPN":
@@ -656,8 +682,9 @@ class Resolver:
     def _find_campaign(self, person: Entity, as_words: str) -> Optional[str]:
         names = set(person.words[-1:]) | {person.name.lower()}
         for n in names:
-            if re.search(rf"\b{re.escape(n)}(?:['’]s?)? (?:{as_words})\b", self.text, re.I) or re.search(
-                    rf"\b(?:{as_words}) of (?:[\w.-]+ ){{0,5}}{re.escape(n)}\b", self.text, re.I):
+            n = re.escape(n).replace("'", "['’]")  # "O’Malley" is "o'malley" in the name words
+            if re.search(rf"\b{n}(?:['’]s?)? (?:{as_words})\b", self.text, re.I) or re.search(
+                    rf"\b(?:{as_words}) of (?:[\w.-]+ ){{0,5}}{n}\b", self.text, re.I):
                 return "campaign"  # "the Clinton campaign", "the campaign of ... Hillary Clinton"
         return None
 
@@ -754,6 +781,21 @@ class Resolver:
         if self.on_pronoun is not None:
             self.on_pronoun(pos, cands, rows, best)
         return cands[best], cands[best].type, [cands[best]]
+
+    def _org_by_name_words(self, head: str, words: list[str], pos: int) -> Optional[Entity]:
+        """"the budget office" for the Congressional Budget Office, "the committee" for the
+        House Judiciary Committee: a description made of words of an organisation's own
+        name is that organisation (the one named last before it)."""
+        if self.head_plural or head in GENERIC_PLACES or _person_noun(head):
+            return None
+        content = [w for w in words if w not in ("the", "this", "that", "its", "a", "an") and w.isalpha()]
+        if not content or head not in content:
+            return None
+        orgs = [e for e in self.index.entities if e.type == "organisation" and len(e.words) > len(content)
+                and set(content) <= set(e.words) and any(s < pos for s, _ in e.mentions)]
+        if not orgs:
+            return None
+        return max(orgs, key=lambda e: max(s for s, _ in e.mentions if s < pos))
 
     def _cataphor(self, pos: int, kind: str) -> Optional[Entity]:
         """'After he blasted the film ..., Pastor Kevin Swanson has now ...': a he/she in a
@@ -931,6 +973,9 @@ class Resolver:
         if e is not None and not (self.head_plural and e.type == "person" and _person_noun(head.rstrip("s"))):
             # "campaign officials" are not one person ("Clinton's missteps" are hers)
             return e, e.type, [e]
+        named = self._org_by_name_words(head, words, pos)
+        if named is not None:
+            return named, named.type, [named]
         if head in ORG_DESC:
             keys = ORG_DESC[head]
             orgs = [e for e in self.index.entities if e.type == "organisation"
