@@ -385,3 +385,22 @@ def test_a_campaign_named_with_a_curly_apostrophe_in_the_surname(extract):
     r = extract("Martin O’Malley is shifting staff to Iowa.\n\n"
                 "O’Malley’s campaign said the move would help him in the caucuses.")
     assert find(r, "help him in the caucuses").speaker == "Martin O’Malley campaign"
+
+
+def test_officials_of_a_named_campaign_and_a_statement_from_an_office(extract):
+    r = extract("Hillary Clinton spoke in Iowa, and the Clinton campaign bought ads there.\n\n"
+                "A Clinton campaign official later said that she had no particular video in mind.\n\n"
+                "House Speaker Paul Ryan will meet Donald Trump. A statement from Ryan’s office said that the "
+                "meeting would be on Thursday.")
+    a = find(r, "no particular video")
+    assert (a.speaker, a.speaker_type) == ("Hillary Clinton campaign", "organisation")
+    assert find(r, "meeting would be on Thursday").speaker == "Paul Ryan's office"
+
+
+def test_titled_names_the_ner_missed_and_the_house(extract):
+    r = extract("Phoenix Mayor Greg Stanton wrote a letter to the Justice Department on Monday.\n\n"
+                "“Thousands waited in line for hours,” Stanton wrote.\n\n"
+                "The White House said the matter was for the courts. The House voted on Tuesday, "
+                "and the House said it would return to the bill in May.")
+    assert find(r, "waited in line").speaker == "Greg Stanton"
+    assert find(r, "return to the bill").speaker != "White House"

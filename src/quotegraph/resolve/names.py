@@ -117,7 +117,15 @@ def compatible(short: list[str], full: list[str], type_: str) -> bool:
         return True
     if len(f2) == len(s2) + 1 and f2[:-1] == s2 and f2[-1] in ("department", "ministry"):
         return True  # "the Treasury" for "the Treasury Department"
-    return len(s2) < len(f2) and f2[-len(s2):] == s2 and len(s2) >= 1 and s2[-1] not in ("party", "department")
+    # ("the House" is not the White House, "the party" not every party)
+    return len(s2) < len(f2) and f2[-len(s2):] == s2 and len(s2) >= 1 and s2 not in (
+        ["party"], ["department"], ["house"]) and s2[-1] not in ("party", "department")
+
+
+def _joint_ok(ent: Entity, words: list[str]) -> bool:
+    """A joint name ("New York Times/CBS News", a poll's makers) takes only its own full
+    form, not its tail: "CBS News" alone is CBS News."""
+    return "/" not in ent.name or words == ent.words
 
 
 class NameIndex:
@@ -137,7 +145,7 @@ class NameIndex:
         words = name_words(name, type_ == "person")
         if not words or any(w in ("v", "vs") for w in words):  # "Trump v. Trump" is a court case
             return None
-        cands = [ent for ent in self.entities if ent.type == type_
+        cands = [ent for ent in self.entities if ent.type == type_ and _joint_ok(ent, words)
                  and (compatible(words, ent.words, type_) or compatible(ent.words, words, type_))]
         if gender and gender_of is not None and len(cands) > 1:
             agree = [e for e in cands if gender_of(e.words) in (gender, None)]
@@ -179,9 +187,13 @@ class NameIndex:
         """The entity a name refers to, preferring the most recent one before `before`."""
         forms = {t: name_words(clean_name(text, t == "person"), t == "person") for t in ("person", "organisation")}
         cands = [e for e in self.entities if (type_ is None or e.type == type_)
-                 and (compatible(forms[e.type], e.words, e.type))]
+                 and (compatible(forms[e.type], e.words, e.type)) and _joint_ok(e, forms[e.type])]
         if not cands:
             return None
+        if len(cands) > 1 and all(len(w) == 1 for w in forms.values()):
+            # "the Trump team" in a story about Melania: the Trump the article calls "Trump"
+            bare = [e for e in cands if any(name_words(f, e.type == "person") == forms[e.type] for f in e.forms)]
+            cands = bare or cands
         if before is not None:
             prior = [e for e in cands if any(s < before for s, _ in e.mentions)]
             if prior:

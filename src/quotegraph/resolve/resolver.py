@@ -209,6 +209,9 @@ class Resolver:
             ent = _trim(ent)
             if ent is None:
                 continue
+            while t == "person" and len(ent) == 3 and ent.end_char < self.text.find("\n") and ent[0].lower_ in GIVEN_NAMES \
+                    and ent[-1].lower_ in COMMON_WORDS and ent[-1].lower_ not in GIVEN_NAMES:
+                ent = ent[:-1]  # the headline "Ted Cruz Refuses To Disavow ...": the verb is no name
             if len(ent) > 3:
                 cut = _name_in_headline(ent)
                 if t == "person" or (len(cut) < len(ent) and cut[0].lower_ in GIVEN_NAMES):
@@ -222,11 +225,13 @@ class Resolver:
             if inner_title is not None and doc[inner_title + 1].pos_ == "PROPN":
                 # "GOP Rep McCaul" (tagged ORG): a person, named after the title
                 ent, t = doc[inner_title + 1:ent.end], "person"
-            while len(ent) >= 3 and ent[0].lower_ in COMMON_WORDS and ent[0].lower_ not in GIVEN_NAMES \
-                    and ent[1].text[:1].isupper() and (t == "person" or _person_noun(ent[0].lower_)):
-                # "Actress Amandla Stenberg" (tagged ORG as often as not), "Recorder Helen
-                # Purcell", "DJ Beverly Bond": the role is no part of the name
-                ent, t = ent[1:], "person"
+            role = next((k for k in range(ent.end - 3, ent.start - 1, -1) if doc[k].lower_ in COMMON_WORDS
+                         and doc[k].lower_ not in GIVEN_NAMES and doc[k + 1].text[:1].isupper()
+                         and doc[k].pos_ in ("NOUN", "PROPN") and _person_noun(doc[k].lower_)), None)
+            if role is not None:
+                # "Actress Amandla Stenberg" (tagged ORG as often as not), "Maricopa County
+                # Recorder Helen Purcell", "DJ Beverly Bond": the role is no part of the name
+                ent, t = doc[role + 1:ent.end], "person"
             if t == "person":
                 cut = next((k for k in range(ent.start + 1, ent.end) if doc[k].lower_ in ("of", ",", "and")), None)
                 if cut is not None:  # "Meenakshi Ganguly of Human Rights Watch"
@@ -416,6 +421,18 @@ class Resolver:
             if not toks or len([t for t in toks if t.pos_ == "PROPN"]) < 2:
                 continue
             first = next(t for t in toks if t.pos_ == "PROPN")
+            titled = [k for k, t in enumerate(toks[:-1]) if t.text.lower().rstrip(".") in PERSON_TITLES
+                      or (t.lower_ in PERSON_ROLES and t.text[:1].isupper())]
+            if titled and 1 <= len(toks) - titled[-1] - 1 <= 3:
+                # "Phoenix Mayor Greg Stanton": the name after the title
+                first, typ = toks[titled[-1] + 1], "person"
+                s, e = first.idx, toks[-1].idx + len(toks[-1])
+                ent = self.index.add(self.text[s:e], typ, (s, e))
+                if ent is not None:
+                    for t in chunk:
+                        if t.i >= first.i:
+                            self.ent_at[t.i] = ent
+                continue
             propn_words = [t.lower_ for t in toks if t.pos_ == "PROPN"]
             if first.lower_ in GIVEN_NAMES or any(
                     e.type == "person" and len(e.words) < len(propn_words) and propn_words[-len(e.words):] == e.words
@@ -473,6 +490,8 @@ class Resolver:
             if e is not None and e not in ents:
                 ents.append(e)
         head = span.root
+        if span[-1].lower_ in PERSON_ORG_NAMES and not (span.start <= span[-1].head.i < span.end) and len(span) > 1:
+            head = span[-1]  # "Clinton campaign" cut out of "Clinton campaign officials"
         if head.lower_ in POLL_WORDS and head.pos_ in ("NOUN", "PROPN"):
             e = self._poll(start, end)  # ("Poll" capitalised is tagged a proper noun)
             return (e, e.type, [e]) if e is not None else (None, "unknown", [])
@@ -482,7 +501,10 @@ class Resolver:
                 # "the campaign of presumptive Democratic nominee Hillary Clinton"
                 # "Aides to Mr. Sanders"
                 o for p in head.children if p.dep_ == "prep" and p.lower_ in ("of", "to")
-                for o in p.children if o.dep_ == "pobj" and o.i in self.ent_at]
+                for o in p.children if o.dep_ == "pobj" and o.i in self.ent_at] or [
+                # "Clinton campaign" cut from "A Clinton campaign official", where the parse
+                # hangs both words from "official": the name just before
+                t for t in span[-2:-1] if t.i == head.i - 1 and t.i in self.ent_at and t.pos_ == "PROPN"]
             oe = None
             if owner:
                 o = owner[0]
@@ -526,7 +548,11 @@ class Resolver:
                     continue
                 e = None
                 if mod.lower_ in PERSON_ORG_NAMES:
-                    sub = self.resolve(min(t.idx for t in mod.subtree), mod.idx + len(mod), last)
+                    lo = min(t.i for t in mod.subtree)
+                    while lo - 1 >= span.start and self.doc[lo - 1].head.i == head.i \
+                            and self.doc[lo - 1].dep_ == "compound" and self.doc[lo - 1].pos_ == "PROPN":
+                        lo -= 1  # "A Clinton campaign official": both words hang from "official"
+                    sub = self.resolve(self.doc[lo].idx, mod.idx + len(mod), last)
                     if sub[0] is not None and sub[1] == "organisation":
                         e = sub[0]
                 e = e or self.ent_at.get(mod.i)
@@ -546,6 +572,17 @@ class Resolver:
             # "Former Clinton Pollster", "a Trump adviser": the person the role describes,
             # not the one named in it
             ents = []
+        if ents and head.i not in self.ent_at and head.pos_ == "NOUN":
+            # "Guidelines recently issued by the Obama administration", "A statement from
+            # Ryan’s office": a work speaks for the body it comes from, named as the body
+            for p in [c for c in head.children if c.dep_ == "prep" and c.lower_ == "from"] + [
+                    a for v in head.children if v.dep_ == "acl" and v.lower_ in MAKING_VERBS
+                    for a in v.children if a.dep_ == "agent"]:
+                obj = next((o for o in p.children if o.dep_ == "pobj" and o.lower_ in PERSON_ORG_NAMES), None)
+                if obj is not None and obj.i < span.end:
+                    sub = self.resolve(min(t.idx for t in obj.subtree), obj.idx + len(obj), last)
+                    if sub[0] is not None and sub[1] == "organisation":
+                        return sub
         if ents:
             # names deep in a relative clause ("Sen. Ted Cruz (R-Tex.), who ... rival
             # Marco Rubio") are not the source
