@@ -28,7 +28,8 @@ SHARED = Path(os.environ.get("QUOTEGRAPH_SHARED", ROOT.parent / "shared"))
 SETS = {"dev": ("dev.jsonl", "dev"), "tune": ("tune.jsonl", "train"), "tune2": ("tune2.jsonl", "train"),
         "tune3": ("tune3.jsonl", "train"), "tune4": ("tune4.jsonl", "train"),
         "tune5": ("tune5.jsonl", "train"), "tune6": ("tune6.jsonl", "train"),
-        "fitwhole": ("fitwhole.jsonl", "train"), "fitwhole2": ("fitwhole2.jsonl", "train")}
+        "fitwhole": ("fitwhole.jsonl", "train"), "fitwhole2": ("fitwhole2.jsonl", "train"),
+        "fitwhole3": ("fitwhole3.jsonl", "train")}
 
 
 def load_scorer():
