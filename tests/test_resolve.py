@@ -404,3 +404,15 @@ def test_titled_names_the_ner_missed_and_the_house(extract):
                 "and the House said it would return to the bill in May.")
     assert find(r, "waited in line").speaker == "Greg Stanton"
     assert find(r, "return to the bill").speaker != "White House"
+
+
+def test_names_in_title_case_headings_end_at_the_first_common_word(extract):
+    r = extract("The Most Powerful Things Latinos Said About Donald Trump.\n\n"
+                "Maria Hinojosa Explained Why The Candidate Is Dangerous\n\n"
+                "Maria Hinojosa said on Monday that the candidate had insulted millions of people.\n\n"
+                "A group called Conservative Solutions PAC said it raised $30 million, according to reports "
+                "filed with the Federal Election Commission on Sunday.")
+    names = {s.name for s in r.speakers}
+    assert "Maria Hinojosa" in names and not [n for n in names if "Explained" in n]
+    assert "Conservative Solutions PAC" in names and "Federal Election Commission" in names
+    assert find(r, "insulted millions").speaker == "Maria Hinojosa"

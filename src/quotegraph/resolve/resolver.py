@@ -127,7 +127,8 @@ def _with_remit(ent):
     if ent[-1].lower_ not in BODY_WORDS or k + 1 >= len(doc) or doc[k].lower_ not in ("on", "of", "for"):
         return ent
     j = k + 1
-    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() or (
+    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].ent_type_ not in (
+            "DATE", "TIME") or (
             j + 1 < len(doc) and doc[j].lower_ == "and" and j > k + 1 and doc[j + 1].text[:1].isupper()):
         j += 1
     return doc[ent.start:j] if j > k + 1 else ent
@@ -209,17 +210,29 @@ class Resolver:
             ent = _trim(ent)
             if ent is None:
                 continue
-            while t == "person" and len(ent) == 3 and ent.end_char < self.text.find("\n") and ent[0].lower_ in GIVEN_NAMES \
-                    and ent[-1].lower_ in COMMON_WORDS and ent[-1].lower_ not in GIVEN_NAMES:
-                ent = ent[:-1]  # the headline "Ted Cruz Refuses To Disavow ...": the verb is no name
+            if t == "person" and len(ent) >= 2 and self._title_case_line(ent.start_char):
+                # a title-case headline or heading runs on past the name ("Ted Cruz Refuses
+                # To Disavow", "America Ferrera Sent Donald"): the name ends at the first
+                # common word
+                k = 0
+                while k < len(ent) and (ent[k].lower_ in GIVEN_NAMES or ent[k].lower_ not in COMMON_WORDS):
+                    k += 1
+                k = max(k, 2)  # "Donald Trump Wins": a surname may be a common word too
+                if len(ent) >= 3 and k < len(ent) and ent[k].lower_ not in ("jr", "jr.", "sr", "sr.", "iii", "ii"):
+                    ent = ent[:k]
             if len(ent) > 3:
                 cut = _name_in_headline(ent)
                 if t == "person" or (len(cut) < len(ent) and cut[0].lower_ in GIVEN_NAMES):
                     ent, t = cut, "person"
             if t == "organisation":
                 ent = _with_remit(ent)
-                if ent.start > 0 and doc[ent.start - 1].text in ("Our", "My") and not doc[ent.start - 1].is_sent_start:
-                    ent = doc[ent.start - 1:ent.end]  # "a new ad from Our Principles PAC"
+                before = doc[ent.start - 1] if ent.start > 0 else None
+                if before is not None and not before.is_sent_start and before.text[:1].isupper() and (
+                        before.text in ("Our", "My") or (before.pos_ in ("ADJ", "PROPN") and before.is_alpha
+                                                         and before.ent_type_ in ("", "ORG") and before.lower_ not in TITLES)):
+                    # "a new ad from Our Principles PAC", "Conservative Solutions PAC": a
+                    # capitalised word the NER left off the front of the name
+                    ent = doc[ent.start - 1:ent.end]
             inner_title = next((k for k in range(ent.start, ent.end - 1)
                                 if doc[k].text.lower().rstrip(".") in PERSON_TITLES), None)
             if inner_title is not None and doc[inner_title + 1].pos_ == "PROPN":
@@ -227,7 +240,9 @@ class Resolver:
                 ent, t = doc[inner_title + 1:ent.end], "person"
             role = next((k for k in range(ent.end - 3, ent.start - 1, -1) if doc[k].lower_ in COMMON_WORDS
                          and doc[k].lower_ not in GIVEN_NAMES and doc[k + 1].text[:1].isupper()
-                         and doc[k].pos_ in ("NOUN", "PROPN") and _person_noun(doc[k].lower_)), None)
+                         and doc[k].pos_ in ("NOUN", "PROPN") and _person_noun(doc[k].lower_)
+                         and (t == "person" or all(x.lower_ in GIVEN_NAMES or x.lower_ not in COMMON_WORDS
+                                                   for x in doc[k + 1:ent.end]))), None)
             if role is not None:
                 # "Actress Amandla Stenberg" (tagged ORG as often as not), "Maricopa County
                 # Recorder Helen Purcell", "DJ Beverly Bond": the role is no part of the name
@@ -818,6 +833,14 @@ class Resolver:
         if self.on_pronoun is not None:
             self.on_pronoun(pos, cands, rows, best)
         return cands[best], cands[best].type, [cands[best]]
+
+    def _title_case_line(self, pos: int) -> bool:
+        """Is the line around pos written in title case (a headline or a heading), where
+        the NER runs names on into the words after them?"""
+        lo = self.text.rfind("\n", 0, pos) + 1
+        hi = self.text.find("\n", pos)
+        words = re.findall(r"[A-Za-z][\w’'-]*", self.text[lo:hi if hi >= 0 else len(self.text)])
+        return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
     def _org_by_name_words(self, head: str, words: list[str], pos: int) -> Optional[Entity]:
         """"the budget office" for the Congressional Budget Office, "the committee" for the
