@@ -438,18 +438,11 @@ class Resolver:
             first = next(t for t in toks if t.pos_ == "PROPN")
             titled = [k for k, t in enumerate(toks[:-1]) if t.text.lower().rstrip(".") in PERSON_TITLES
                       or (t.lower_ in PERSON_ROLES and t.text[:1].isupper())]
+            propn_words = [t.lower_ for t in toks if t.pos_ == "PROPN"]
             if titled and 1 <= len(toks) - titled[-1] - 1 <= 3:
                 # "Phoenix Mayor Greg Stanton": the name after the title
                 first, typ = toks[titled[-1] + 1], "person"
-                s, e = first.idx, toks[-1].idx + len(toks[-1])
-                ent = self.index.add(self.text[s:e], typ, (s, e))
-                if ent is not None:
-                    for t in chunk:
-                        if t.i >= first.i:
-                            self.ent_at[t.i] = ent
-                continue
-            propn_words = [t.lower_ for t in toks if t.pos_ == "PROPN"]
-            if first.lower_ in GIVEN_NAMES or any(
+            elif first.lower_ in GIVEN_NAMES or any(
                     e.type == "person" and len(e.words) < len(propn_words) and propn_words[-len(e.words):] == e.words
                     for e in self.index.entities):
                 # a given name first, or a fuller form of a known person ("Aung San Suu Kyi")
