@@ -128,6 +128,18 @@ def _joint_ok(ent: Entity, words: list[str]) -> bool:
     return "/" not in ent.name or words == ent.words
 
 
+def _called_bare(cands: list[Entity], words: list[str], org_words: list[str] | None = None) -> list[Entity]:
+    """Of namesakes a bare surname could name, the ones the article already calls by it
+    ("Trump" is Donald, not Melania, whom it calls "Mrs. Trump" or "Melania"); all of
+    them when none is."""
+    if len(cands) < 2:
+        return cands
+    bare = [e for e in cands if any(
+        name_words(f, e.type == "person") == (words if e.type == "person" or org_words is None else org_words)
+        for f in e.forms)]
+    return bare or cands
+
+
 class NameIndex:
     """Clusters of names, built mention by mention in text order."""
 
@@ -150,11 +162,8 @@ class NameIndex:
         if gender and gender_of is not None and len(cands) > 1:
             agree = [e for e in cands if gender_of(e.words) in (gender, None)]
             cands = agree or cands
-        if len(words) == 1 and len(cands) > 1:
-            # a bare surname shared by namesakes: the one the article already calls by it
-            # ("Trump" is Donald, not Melania, whom it calls "Mrs. Trump" or "Melania")
-            bare = [e for e in cands if any(name_words(f) == words for f in e.forms)]
-            cands = bare or cands
+        if len(words) == 1:
+            cands = _called_bare(cands, words)
         best = max(cands, key=lambda e: e.last_pos) if cands else None
         if best is None and type_ == "person":
             # the NER typed a person as an organisation earlier ("Helena Marsh" ORG, then
@@ -190,10 +199,8 @@ class NameIndex:
                  and (compatible(forms[e.type], e.words, e.type)) and _joint_ok(e, forms[e.type])]
         if not cands:
             return None
-        if len(cands) > 1 and all(len(w) == 1 for w in forms.values()):
-            # "the Trump team" in a story about Melania: the Trump the article calls "Trump"
-            bare = [e for e in cands if any(name_words(f, e.type == "person") == forms[e.type] for f in e.forms)]
-            cands = bare or cands
+        if all(len(w) == 1 for w in forms.values()):
+            cands = _called_bare(cands, forms["person"], forms["organisation"])
         if before is not None:
             prior = [e for e in cands if any(s < before for s, _ in e.mentions)]
             if prior:

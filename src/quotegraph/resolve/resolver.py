@@ -134,6 +134,55 @@ def _with_remit(ent):
     return doc[ent.start:j] if j > k + 1 else ent
 
 
+def _name_span(ent, t: str, title_case: bool):
+    """(span, type) of a tagged name, cleaned of what the small NER model glues to it: the
+    rest of a title-case headline, a body's cut-off remit, a capitalised word left off the
+    front of an organisation, a role word before a person's name."""
+    doc = ent.doc
+    if t == "person" and len(ent) >= 2 and title_case:
+        # a title-case headline or heading runs on past the name ("Ted Cruz Refuses
+        # To Disavow", "America Ferrera Sent Donald"): the name ends at the first
+        # common word
+        k = 0
+        while k < len(ent) and (ent[k].lower_ in GIVEN_NAMES or ent[k].lower_ not in COMMON_WORDS):
+            k += 1
+        k = max(k, 2)  # "Donald Trump Wins": a surname may be a common word too
+        if len(ent) >= 3 and k < len(ent) and ent[k].lower_ not in ("jr", "jr.", "sr", "sr.", "iii", "ii"):
+            ent = ent[:k]
+    if len(ent) > 3:
+        cut = _name_in_headline(ent)
+        if t == "person" or (len(cut) < len(ent) and cut[0].lower_ in GIVEN_NAMES):
+            ent, t = cut, "person"
+    if t == "organisation":
+        ent = _with_remit(ent)
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and not before.is_sent_start and before.text[:1].isupper() and (
+                before.text in ("Our", "My") or (before.pos_ in ("ADJ", "PROPN") and before.is_alpha
+                                                 and before.ent_type_ in ("", "ORG") and before.lower_ not in TITLES)):
+            # "a new ad from Our Principles PAC", "Conservative Solutions PAC": a
+            # capitalised word the NER left off the front of the name
+            ent = doc[ent.start - 1:ent.end]
+    inner_title = next((k for k in range(ent.start, ent.end - 1)
+                        if doc[k].text.lower().rstrip(".") in PERSON_TITLES), None)
+    if inner_title is not None and doc[inner_title + 1].pos_ == "PROPN":
+        # "GOP Rep McCaul" (tagged ORG): a person, named after the title
+        ent, t = doc[inner_title + 1:ent.end], "person"
+    role = next((k for k in range(ent.end - 3, ent.start - 1, -1) if doc[k].lower_ in COMMON_WORDS
+                 and doc[k].lower_ not in GIVEN_NAMES and doc[k + 1].text[:1].isupper()
+                 and doc[k].pos_ in ("NOUN", "PROPN") and _person_noun(doc[k].lower_)
+                 and (t == "person" or all(x.lower_ in GIVEN_NAMES or x.lower_ not in COMMON_WORDS
+                                           for x in doc[k + 1:ent.end]))), None)
+    if role is not None:
+        # "Actress Amandla Stenberg" (tagged ORG as often as not), "Maricopa County
+        # Recorder Helen Purcell", "DJ Beverly Bond": the role is no part of the name
+        ent, t = doc[role + 1:ent.end], "person"
+    if t == "person":
+        cut = next((k for k in range(ent.start + 1, ent.end) if doc[k].lower_ in ("of", ",", "and")), None)
+        if cut is not None:  # "Meenakshi Ganguly of Human Rights Watch"
+            ent = doc[ent.start:cut]
+    return ent, t
+
+
 def _name_gender(words: list[str]) -> Optional[str]:
     first = words[0] if words else ""
     if (first in FEMALE_NAMES) == (first in MALE_NAMES):
@@ -210,60 +259,17 @@ class Resolver:
             ent = _trim(ent)
             if ent is None:
                 continue
-            if t == "person" and len(ent) >= 2 and self._title_case_line(ent.start_char):
-                # a title-case headline or heading runs on past the name ("Ted Cruz Refuses
-                # To Disavow", "America Ferrera Sent Donald"): the name ends at the first
-                # common word
-                k = 0
-                while k < len(ent) and (ent[k].lower_ in GIVEN_NAMES or ent[k].lower_ not in COMMON_WORDS):
-                    k += 1
-                k = max(k, 2)  # "Donald Trump Wins": a surname may be a common word too
-                if len(ent) >= 3 and k < len(ent) and ent[k].lower_ not in ("jr", "jr.", "sr", "sr.", "iii", "ii"):
-                    ent = ent[:k]
-            if len(ent) > 3:
-                cut = _name_in_headline(ent)
-                if t == "person" or (len(cut) < len(ent) and cut[0].lower_ in GIVEN_NAMES):
-                    ent, t = cut, "person"
-            if t == "organisation":
-                ent = _with_remit(ent)
-                before = doc[ent.start - 1] if ent.start > 0 else None
-                if before is not None and not before.is_sent_start and before.text[:1].isupper() and (
-                        before.text in ("Our", "My") or (before.pos_ in ("ADJ", "PROPN") and before.is_alpha
-                                                         and before.ent_type_ in ("", "ORG") and before.lower_ not in TITLES)):
-                    # "a new ad from Our Principles PAC", "Conservative Solutions PAC": a
-                    # capitalised word the NER left off the front of the name
-                    ent = doc[ent.start - 1:ent.end]
-            inner_title = next((k for k in range(ent.start, ent.end - 1)
-                                if doc[k].text.lower().rstrip(".") in PERSON_TITLES), None)
-            if inner_title is not None and doc[inner_title + 1].pos_ == "PROPN":
-                # "GOP Rep McCaul" (tagged ORG): a person, named after the title
-                ent, t = doc[inner_title + 1:ent.end], "person"
-            role = next((k for k in range(ent.end - 3, ent.start - 1, -1) if doc[k].lower_ in COMMON_WORDS
-                         and doc[k].lower_ not in GIVEN_NAMES and doc[k + 1].text[:1].isupper()
-                         and doc[k].pos_ in ("NOUN", "PROPN") and _person_noun(doc[k].lower_)
-                         and (t == "person" or all(x.lower_ in GIVEN_NAMES or x.lower_ not in COMMON_WORDS
-                                                   for x in doc[k + 1:ent.end]))), None)
-            if role is not None:
-                # "Actress Amandla Stenberg" (tagged ORG as often as not), "Maricopa County
-                # Recorder Helen Purcell", "DJ Beverly Bond": the role is no part of the name
-                ent, t = doc[role + 1:ent.end], "person"
-            if t == "person":
-                cut = next((k for k in range(ent.start + 1, ent.end) if doc[k].lower_ in ("of", ",", "and")), None)
-                if cut is not None:  # "Meenakshi Ganguly of Human Rights Watch"
-                    ent = doc[ent.start:cut]
+            ent, t = _name_span(ent, t, self._title_case_line(ent.start_char))
             prev_w = doc[ent.start - 1].text.lower().rstrip(".") if ent.start else ""
-            hint = "m" if prev_w in MALE else "f" if prev_w in FEMALE else None
+            hint = "m" if prev_w in MALE else "f" if prev_w in FEMALE else None  # "Mr.", "Mrs." 
             e = self.index.add(ent.text, t, (ent.start_char, ent.end_char), rename=not self.in_quote(ent.start_char),
                                gender=hint if t == "person" else None, gender_of=_name_gender)
             if e is None:
                 continue
             for tok in ent:
                 self.ent_at[tok.i] = e
-            prev = doc[ent.start - 1] if ent.start else None
-            if t == "person" and prev is not None:
-                w = prev.text.lower().rstrip(".")
-                if w in MALE or w in FEMALE:
-                    self.gender_votes.setdefault(id(e), Counter())["m" if w in MALE else "f"] += 1
+            if t == "person" and hint:
+                self.gender_votes.setdefault(id(e), Counter())[hint] += 1
             self._link_descriptions(ent, e)
         self._unlabelled_names(doc)
         self._missed_org_mentions(doc)
@@ -415,9 +421,8 @@ class Resolver:
         for e in self.index.entities:
             if e.type != "person" or not e.words:
                 continue
-            first = e.words[0]
-            if (first in FEMALE_NAMES) != (first in MALE_NAMES):
-                e.gender = "f" if first in FEMALE_NAMES else "m"
+            if _name_gender(e.words):
+                e.gender = _name_gender(e.words)
                 continue
             votes = self.gender_votes.get(id(e))
             if votes:
