@@ -29,7 +29,8 @@ SETS = {"dev": ("dev.jsonl", "dev"), "tune": ("tune.jsonl", "train"), "tune2": (
         "tune3": ("tune3.jsonl", "train"), "tune4": ("tune4.jsonl", "train"),
         "tune5": ("tune5.jsonl", "train"), "tune6": ("tune6.jsonl", "train"),
         "fitwhole": ("fitwhole.jsonl", "train"), "fitwhole2": ("fitwhole2.jsonl", "train"),
-        "fitwhole3": ("fitwhole3.jsonl", "train")}
+        "fitwhole3": ("fitwhole3.jsonl", "train"),
+        "fitwhole4": ("fitwhole4.jsonl", "train"), "fitwhole5": ("fitwhole5.jsonl", "train")}
 
 
 def load_scorer():
