@@ -416,3 +416,50 @@ def test_names_in_title_case_headings_end_at_the_first_common_word(extract):
     assert "Maria Hinojosa" in names and not [n for n in names if "Explained" in n]
     assert "Conservative Solutions PAC" in names and "Federal Election Commission" in names
     assert find(r, "insulted millions").speaker == "Maria Hinojosa"
+
+
+def _resolver(nlp, text):
+    from quotegraph.resolve.resolver import Resolver
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name != "quotegraph":
+            doc = proc(doc)
+    return Resolver(doc)
+
+
+def _said_by(r, text, needle, nth=0):
+    at = -1
+    for _ in range(nth + 1):
+        at = text.index(needle, at + 1)
+    e = r.resolve(at, at + len(needle), None)[0]
+    return e.name if e is not None else None
+
+
+def test_a_misspelt_given_name_joins_the_name_and_the_common_spelling_wins():
+    from quotegraph.resolve.names import NameIndex
+    idx = NameIndex()
+    a = idx.add("Hilary Clinton", "person", (0, 14))  # the abstract's typo comes first
+    b = idx.add("Hillary Clinton", "person", (40, 55))
+    c = idx.add("Mrs. Clinton", "person", (90, 102))
+    assert a is b is c and a.name == "Hillary Clinton"
+    # any other one-letter difference may be somebody else
+    assert idx.add("Mark Kelly", "person", (200, 210)) is not idx.add("Mary Kelly", "person", (220, 230))
+
+
+def test_a_name_run_on_into_a_title_case_headline_keeps_what_the_body_names(nlp):
+    text = ("Obama Claims Hillary Most Qualified Presidential Candidate Ever, But Forgets Something.\n\n"
+            "President Barack Obama spoke at the convention on Wednesday night in Philadelphia.\n\n"
+            "“Nobody has been more qualified,” Obama said of Hillary Clinton.")
+    r = _resolver(nlp, text)
+    assert not [e.name for e in r.index.entities if "Claims" in e.name]
+    assert _said_by(r, text, "Obama", 2) == "Barack Obama"
+
+
+def test_an_outlet_its_editors_work_for_is_the_newspaper_and_its_editorial(nlp):
+    text = ("Clinton had said she would visit at some later time.\n\n"
+            "That did not set well with the editors of The Advocate, who aimed their Friday editorial at Clinton.\n\n"
+            "“Hillary Clinton should come to Louisiana,” the editorial read.\n\n"
+            "The newspaper said that the next president should know about the damage.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "the editorial") == "Advocate"  # not Clinton, whom it was aimed at
+    assert _said_by(r, text, "The newspaper") == "Advocate"

@@ -21,6 +21,8 @@ _HERE = Path(__file__).parent
 COMMON_WORDS = set((_HERE / "common_words.txt").read_text(encoding="utf-8").split())
 GIVEN_NAME_WORDS = set((_HERE / "first_names.txt").read_text(encoding="utf-8").split()) | {
     w for ws in json.loads((_HERE / "given_names.json").read_text(encoding="utf-8")).values() for w in ws}
+# full names of well-known people (famous_names.json): the spelling to keep on a tie
+FAMOUS_FULL = set(json.loads((_HERE / "famous_names.json").read_text(encoding="utf-8")).values())
 _WORD = re.compile(r"[\w’'.-]+")
 
 
@@ -61,6 +63,7 @@ class Entity:
     forms: set[str] = field(default_factory=set)
     gender: str | None = None      # "m", "f" when a title or pronoun tells
     last_pos: int = -1
+    spellings: dict[str, int] = field(default_factory=dict)  # full forms seen, and how often
 
     @property
     def words(self) -> list[str]:
@@ -102,6 +105,8 @@ def compatible(short: list[str], full: list[str], type_: str) -> bool:
         # "Suu Kyi" for "Aung San Suu Kyi": the tail of the full name
         if s[0] == f[0] and s[-1] == f[-1]:
             return True
+        if len(s) == len(f) and s[1:] == f[1:] and _doubled(s[0], f[0]):
+            return True  # "Hilary Clinton", a typo for "Hillary Clinton"
         # the tail of a longer name ("Suu Kyi", "Jean King") when the extra words read
         # as names, not common words: "Real Donald Trump" (a book title) is not Donald
         # Trump's full name
@@ -120,6 +125,18 @@ def compatible(short: list[str], full: list[str], type_: str) -> bool:
     # ("the House" is not the White House, "the party" not every party)
     return len(s2) < len(f2) and f2[-len(s2):] == s2 and len(s2) >= 1 and s2 not in (
         ["party"], ["department"], ["house"]) and s2[-1] not in ("party", "department")
+
+
+def _doubled(a: str, b: str) -> bool:
+    """One word is the other with one letter doubled ("hilary"/"hillary",
+    "philip"/"phillip"): the commonest misspelling of a name. Any other difference
+    ("mark"/"mary") may be another person."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) != len(a) + 1 or len(a) < 3:
+        return False
+    k = next((i for i in range(len(a)) if a[i] != b[i]), len(a))
+    return a[k:] == b[k + 1:] and k > 0 and b[k] == b[k - 1]
 
 
 def _joint_ok(ent: Entity, words: list[str]) -> bool:
@@ -187,6 +204,12 @@ class NameIndex:
             best.name = name  # a fuller form of the same name
         elif rename and best.name.isupper() and not name.isupper() and len(words) == len(best.words):
             best.name = name  # "DONALD TRUMP" in a headline, then "Donald Trump"
+        elif rename and len(words) == len(best.words) and words != best.words and best.type == "person" \
+                and _doubled(words[0], best.words[0]) and (
+                    best.spellings.get(name, 0) + 1 > best.spellings.get(best.name, 0) or name in FAMOUS_FULL):
+            best.name = name  # two spellings of one name: the commoner (or the famous) one
+        if rename:
+            best.spellings[name] = best.spellings.get(name, 0) + 1
         best.mentions.append(span)
         best.forms.add(name)
         best.last_pos = max(best.last_pos, span[0])

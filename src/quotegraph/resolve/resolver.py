@@ -23,7 +23,7 @@ from typing import Optional
 
 from ..model import Attribution, Speaker
 from . import salience
-from .names import COMMON_WORDS, KNOWN_ORGS, LEXICON, ORG_WORDS, TITLES, Entity, NameIndex
+from .names import COMMON_WORDS, KNOWN_ORGS, LEXICON, ORG_WORDS, SUFFIXES, TITLES, Entity, NameIndex
 
 PRONOUNS: dict[str, str] = LEXICON["pronouns"]
 ANON = set(LEXICON["anonymous"])
@@ -35,6 +35,8 @@ DOCUMENTS = {"statement", "passage", "book", "letter", "memo", "article", "essay
              "transcript", "interview", "remarks", "message", "note", "book", "excerpt", "piece", "editorial",
              "petition", "material", "materials", "record", "memoir", "submission", "brief", "motion",
              "affidavit", "report", "document", "plan", "proposal", "spot", "commercial"}
+# people whose employer is a newspaper: "the editors of The Advocate"
+NEWSROOM = {"editor", "editors", "editorial", "columnist", "publisher", "reporter", "newsroom", "editor-in-chief"}
 # "an affidavit written by ...": verbs that make the author a document's speaker
 MAKING_VERBS = {"written", "signed", "sent", "issued", "released", "authored", "filed", "drafted", "posted",
                 "published", "penned", "submitted"}
@@ -225,6 +227,7 @@ class Resolver:
         self.on_pronoun = None  # training hook: called with (pos, candidates, feature rows)
         self._campaigns: dict[tuple[int, str], Optional[str]] = {}  # _named_campaign's answers
         self.article_name: dict[int, str] = {}  # id(entity) -> the name the article gives, when FAMOUS filled it out
+        self._body_names: Optional[dict[str, str]] = None  # names the NER found outside headlines -> label
         from ..attribute.quotes import find_quotes
         self.quote_spans = sorted((f[0], f[1]) for q in find_quotes(self.text) if not q.level for f in q.frags)
         self.quote_starts = [s for s, _ in self.quote_spans]
@@ -259,7 +262,10 @@ class Resolver:
             ent = _trim(ent)
             if ent is None:
                 continue
-            ent, t = _name_span(ent, t, self._title_case_line(ent.start_char))
+            title_case = self._title_case_line(ent.start_char)
+            if title_case:
+                ent, t = self._headline_cut(ent, t)
+            ent, t = _name_span(ent, t, title_case)
             prev_w = doc[ent.start - 1].text.lower().rstrip(".") if ent.start else ""
             hint = "m" if prev_w in MALE else "f" if prev_w in FEMALE else None  # "Mr.", "Mrs." 
             e = self.index.add(ent.text, t, (ent.start_char, ent.end_char), rename=not self.in_quote(ent.start_char),
@@ -318,6 +324,11 @@ class Resolver:
             if doc_noun.pos_ == "NOUN" and w in DOCUMENTS and (not made or prep.head.lower_ in MAKING_VERBS):
                 self.descriptions.append((doc_noun.lower_, e, ent.start_char))
                 self.descriptions.append((w, e, ent.start_char))
+        if e.type == "organisation" and root.dep_ == "pobj" and prep.lower_ in ("of", "at", "for") \
+                and _singular(prep.head) in NEWSROOM:
+            # "the editors of The Advocate": an outlet, whatever its name says
+            for w in ("newspaper", "paper", "editorial", "outlet", "publication"):
+                self.descriptions.append((w, e, ent.start_char))
         # titles inside or before the entity: "Chancellor Angela Merkel", "Sen. Warren"
         for tok in self.doc[max(0, ent.start - 3):ent.end]:
             if e.type != "person":
@@ -335,7 +346,8 @@ class Resolver:
         i = ent.start - 1
         roles = []
         while i >= 0 and i >= ent.start - 6 and self.doc[i].pos_ in ("NOUN", "ADJ", "PROPN", "DET", "ADP", "PUNCT") \
-                and self.doc[i].text not in (",", ".", ";", ":", "(") and i not in self.ent_at:
+                and self.doc[i].text not in (",", ".", ";", ":", "(") and i not in self.ent_at \
+                and (self.doc[i].pos_ != "ADP" or self.doc[i].lower_ in ("of", "from", "by")):  # not "an editorial at Clinton"
             # "Hispanics!”Former" is one token when the source lacks a space
             w = re.split(r"[\"“”'’!?]", self.doc[i].text)[-1].lower().rstrip(".")
             if self.doc[i].pos_ in ("NOUN", "ADJ") or w in TITLES:
@@ -438,7 +450,12 @@ class Resolver:
             if root.pos_ != "PROPN" or any(t.i in self.ent_at for t in chunk):
                 continue
             toks = [t for t in chunk if t.pos_ == "PROPN" or t.lower_ == "the"]
-            if not toks or len([t for t in toks if t.pos_ == "PROPN"]) < 2:
+            # "the editors of The Advocate": a capital "The" inside a sentence names a
+            # title, so one proper noun after it is enough
+            inner_the = len(chunk) == 2 and chunk[0].text == "The" and chunk.start > 0 \
+                and doc[chunk.start - 1].is_alpha and not chunk[0].is_sent_start \
+                and chunk[1].text[:1].isupper() and not self._title_case_line(chunk.start_char)
+            if not toks or (len([t for t in toks if t.pos_ == "PROPN"]) < 2 and not inner_the):
                 continue
             first = next(t for t in toks if t.pos_ == "PROPN")
             titled = [k for k, t in enumerate(toks[:-1]) if t.text.lower().rstrip(".") in PERSON_TITLES
@@ -462,6 +479,7 @@ class Resolver:
                 for t in chunk:
                     if t.i >= first.i:
                         self.ent_at[t.i] = ent
+                self._link_descriptions(doc[first.i:toks[-1].i + 1], ent)
 
     def _missed_org_mentions(self, doc):
         """An organisation's name where the NER missed it ("Twitter takes bigger steps"
@@ -503,6 +521,10 @@ class Resolver:
             if e is not None and e not in ents:
                 ents.append(e)
         head = span.root
+        if head.pos_ == "DET" and len(span) > 1 and head.head.i >= span.end:
+            # "the editorial read": a misparse hangs both words from the verb, and the
+            # span's root comes out as "the"; the last word is the head
+            head = max((t for t in span if t.is_alpha and t.pos_ != "DET"), key=lambda t: t.i, default=head)
         if span[-1].lower_ in PERSON_ORG_NAMES and not (span.start <= span[-1].head.i < span.end) and len(span) > 1:
             head = span[-1]  # "Clinton campaign" cut out of "Clinton campaign officials"
         if head.lower_ in POLL_WORDS and head.pos_ in ("NOUN", "PROPN"):
@@ -831,6 +853,35 @@ class Resolver:
         if self.on_pronoun is not None:
             self.on_pronoun(pos, cands, rows, best)
         return cands[best], cands[best].type, [cands[best]]
+
+    def _headline_cut(self, ent, t: str):
+        """A name in a title-case headline that the body never uses, holding one the body
+        does ("Obama Claims", "Former AG Mukasey", "Bernie Sanders Promises Action On"):
+        the NER ran the name on into the headline's words; keep the part the body names."""
+        if len(ent) < 2:
+            return ent, t
+        if self._body_names is None:
+            self._body_names = {}
+            for x in self.doc.ents:
+                if x.label_ in ("PERSON", "ORG") and not self._title_case_line(x.start_char):
+                    self._body_names.setdefault(x.text, x.label_)
+        body = self._body_names
+        if ent.text in body:
+            return ent, t
+
+        def named(part) -> Optional[str]:  # the body's label for these words, if it names them
+            if part.text in body:
+                return body[part.text]
+            return next((lab for name, lab in body.items()
+                         if name.endswith(" " + part.text) or name.startswith(part.text + " ")), None)
+        for n in range(len(ent) - 1, 0, -1):
+            for part, rest in ((ent[:n], ent[n:]), (ent[len(ent) - n:], ent[:len(ent) - n])):
+                label = named(part)
+                # (not "Donald" off "Donald Trump Jr.": what is cut must hold a word
+                # that is no part of a name)
+                if label and not all(x.lower_.rstrip(".") in SUFFIXES or x.lower_ in GIVEN_NAMES for x in rest):
+                    return part, "person" if label == "PERSON" or part[0].lower_ in GIVEN_NAMES else _etype(label)
+        return ent, t
 
     def _title_case_line(self, pos: int) -> bool:
         """Is the line around pos written in title case (a headline or a heading), where
