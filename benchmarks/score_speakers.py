@@ -30,7 +30,8 @@ SETS = {"dev": ("dev.jsonl", "dev"), "tune": ("tune.jsonl", "train"), "tune2": (
         "tune5": ("tune5.jsonl", "train"), "tune6": ("tune6.jsonl", "train"),
         "fitwhole": ("fitwhole.jsonl", "train"), "fitwhole2": ("fitwhole2.jsonl", "train"),
         "fitwhole3": ("fitwhole3.jsonl", "train"),
-        "fitwhole4": ("fitwhole4.jsonl", "train"), "fitwhole5": ("fitwhole5.jsonl", "train")}
+        "fitwhole4": ("fitwhole4.jsonl", "train"), "fitwhole5": ("fitwhole5.jsonl", "train"),
+        "fitwhole6": ("fitwhole6.jsonl", "train")}
 
 
 def load_scorer():
