@@ -53,7 +53,8 @@ def test_train_pronoun_ranker_and_use_it(tmp_path):
     import json
     out = tmp_path / "pronoun_ranker.json"
     subprocess.run([sys.executable, str(ROOT / "training/train_pronoun_ranker.py"), "--limit", "3",
-                    "--out", str(out)], check=True, timeout=600)
+                    "--data", str(ROOT / "training/data/speakers_fit.jsonl"), "--out", str(out)],
+                   check=True, timeout=600)
     data = json.loads(out.read_text())
     from quotegraph.resolve import salience
     assert data["features"] == salience.FEATURES and len(data["weights"]) == len(salience.FEATURES)
