@@ -463,3 +463,35 @@ def test_an_outlet_its_editors_work_for_is_the_newspaper_and_its_editorial(nlp):
     r = _resolver(nlp, text)
     assert _said_by(r, text, "the editorial") == "Advocate"  # not Clinton, whom it was aimed at
     assert _said_by(r, text, "The newspaper") == "Advocate"
+
+
+def test_a_nickname_in_quotes_does_not_split_the_name(nlp):
+    text = ("Former CIA operative and Marine John “Tig” Tiegen found both issues to be troubling.\n\n"
+            "Tiegen told reporters that he would not vote for her.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "Tiegen told") == "John Tiegen"
+
+
+def test_a_name_does_not_run_across_a_paragraph_break(nlp):
+    text = ("Popular Christian speaker Lance Wallnau believes he has a word for Donald Trump.\n\n"
+            "Cyrus was a Persian king. The prophet Daniel wrote of living under his reign in the mid-500s B.C.\n\n"
+            "Wallnau elaborated on the message he felt the Lord was seeking to convey.")
+    r = _resolver(nlp, text)
+    assert not [e.name for e in r.index.entities if "B.C" in e.name]
+    assert _said_by(r, text, "Wallnau", 1) == "Lance Wallnau"
+
+
+def test_who_after_a_name_and_a_comma_is_that_person(nlp):
+    text = ("The event was the culmination of an unlikely alliance between Mrs. Clinton, who is often "
+            "associated with her husband's centrist agenda, and Ms. Warren, who has assailed policies of "
+            "the Bill Clinton era. Elizabeth Warren spoke first. Hillary Clinton followed her.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "who", 1) == "Elizabeth Warren"
+
+
+def test_the_results_of_an_article_about_a_named_poll_are_the_pollster(nlp):
+    text = ("Poll: Donald Trump ties Hillary Clinton.\n\n"
+            "A new Morning Consult poll finds the two candidates tied at 44 percent.\n\n"
+            "The results show Mr. Trump gaining among independents.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "The results") == "Morning Consult"

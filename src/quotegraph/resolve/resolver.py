@@ -54,7 +54,9 @@ FAMOUS: dict[str, str] = json.loads((Path(__file__).parent / "famous_names.json"
 # (training/fit_pronoun_weights.py). Being named in the headline, being the last subject
 # and being the most named person were tried too and gained nothing there.
 PRONOUN_WEIGHTS = {"last": 4.0, "gender": 2.0, "subject": 1.0, "freq": 1.0, "dist": 0.0, "para": 1.0}
+_NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [“\"‘']([A-Z][\w.-]*)[”\"’'] ([A-Z][\w’'-]+)")
 POLL_WORDS = {"poll", "survey"}
+POLL_OUTPUT = {"results", "findings"}
 _NO_LAST = object()  # _linked called without a last speaker: no salience tie-break
 SPOKES_ROLES = {"official", "spokesman", "spokeswoman", "spokesperson", "executive", "staffer", "officer",
                 "representative", "aide", "staff"}
@@ -106,7 +108,15 @@ def _person_noun(noun: str) -> bool:
 
 
 def _trim(ent):
-    """The entity without leading words that are not part of a name ("Weak - Rubio")."""
+    """The entity without leading words that are not part of a name ("Weak - Rubio"), and
+    within one line: "... in the mid-500s B.C.\n\nWallnau elaborated" is not one name."""
+    breaks = [t.i for t in ent if "\n" in t.text]
+    if breaks:
+        cuts = [ent.start] + [b + 1 for b in breaks]
+        pieces = [ent.doc[a:b] for a, b in zip(cuts, breaks + [ent.end]) if b > a]
+        if not pieces:
+            return None
+        ent = max(reversed(pieces), key=len)  # the longest; on a tie, the later one
     i = ent.start
     while i < ent.end - 1 and (ent.doc[i].pos_ not in ("PROPN",) or not ent.doc[i].text[:1].isupper()) \
             and ent.doc[i].lower_ not in ("the",):
@@ -231,6 +241,7 @@ class Resolver:
         from ..attribute.quotes import find_quotes
         self.quote_spans = sorted((f[0], f[1]) for q in find_quotes(self.text) if not q.level for f in q.frags)
         self.quote_starts = [s for s, _ in self.quote_spans]
+        self._nicknamed(doc)
         for ent in doc.ents:
             t = _etype(ent.label_)
             of = next((k for k in range(ent.start + 2, ent.end - 1) if doc[k].lower_ == "of"), None)
@@ -441,6 +452,18 @@ class Resolver:
                 (g, n), *rest = votes.most_common()
                 e.gender = g if not rest or rest[0][1] < n else None
 
+    def _nicknamed(self, doc):
+        """John “Tig” Tiegen: a nickname in quotes splits the name for the NER, which then
+        finds "John" and "Tiegen" apart. The name is John Tiegen; "Tiegen" joins it."""
+        for m in _NICKNAMED.finditer(self.text):
+            if m.group(1).lower() not in GIVEN_NAMES:
+                continue
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            e = self.index.add(f"{m.group(1)} {m.group(3)}", "person", (m.start(), m.end()))
+            if e is not None and span is not None:
+                for tok in span:
+                    self.ent_at[tok.i] = e
+
     def _unlabelled_names(self, doc):
         """Proper-noun phrases the NER missed ("The Harbour Gazette"): kept as names, an
         organisation when "the" or an organisation word goes with them, a person when
@@ -527,7 +550,10 @@ class Resolver:
             head = max((t for t in span if t.is_alpha and t.pos_ != "DET"), key=lambda t: t.i, default=head)
         if span[-1].lower_ in PERSON_ORG_NAMES and not (span.start <= span[-1].head.i < span.end) and len(span) > 1:
             head = span[-1]  # "Clinton campaign" cut out of "Clinton campaign officials"
-        if head.lower_ in POLL_WORDS and head.pos_ in ("NOUN", "PROPN"):
+        if head.pos_ in ("NOUN", "PROPN") and (head.lower_ in POLL_WORDS or (
+                # "the results", "Findings" in an article about a named poll are its own
+                head.lower_ in POLL_OUTPUT and self.polls and not ents
+                and (span[0].lower_ in ("the", "its", "these") or head.i == span.start))):
             e = self._poll(start, end)  # ("Poll" capitalised is tagged a proper noun)
             return (e, e.type, [e]) if e is not None else (None, "unknown", [])
         # "her campaign", "the Cruz campaign", "Trump's campaign": the person's organisation
@@ -677,6 +703,12 @@ class Resolver:
         if len(span) <= 3 and hw in ("who", "which", "that", "whose"):
             # "Cruz, who has proposed ...", "Murdoch, whose new role ...": the antecedent
             # the relative clause hangs from
+            if hw in ("who", "whose") and head.i >= 2 and self.doc[head.i - 1].text == "," \
+                    and self.ent_at.get(head.i - 2) is not None and self.ent_at[head.i - 2].type == "person":
+                # "between Mrs. Clinton, who ..., and Ms. Warren, who ...": the person named
+                # just before the comma, whatever the parse hung the clause from
+                e = self.ent_at[head.i - 2]
+                return e, e.type, [e]
             verb = head
             while verb.dep_ != "relcl" and verb.head.i != verb.i and abs(verb.i - head.i) < 8:
                 verb = verb.head
