@@ -703,8 +703,13 @@ class Resolver:
         if len(span) <= 3 and hw in ("who", "which", "that", "whose"):
             # "Cruz, who has proposed ...", "Murdoch, whose new role ...": the antecedent
             # the relative clause hangs from
-            if hw in ("who", "whose") and head.i >= 2 and self.doc[head.i - 1].text == "," \
-                    and self.ent_at.get(head.i - 2) is not None and self.ent_at[head.i - 2].type == "person":
+            before = self.ent_at.get(head.i - 2) if head.i >= 2 and self.doc[head.i - 1].text == "," else None
+            k = head.i - 2
+            while k > 0 and (self.ent_at.get(k - 1) is before or self.doc[k - 1].text.lower().rstrip(".") in TITLES):
+                k -= 1
+            if hw in ("who", "whose") and before is not None and before.type == "person" and not (
+                    k >= 2 and self.doc[k - 1].lower_ in ("and", "&") and (k - 2) in self.ent_at):
+                # ("Jeb Bush and Chris Christie, who say": both, below)
                 # "between Mrs. Clinton, who ..., and Ms. Warren, who ...": the person named
                 # just before the comma, whatever the parse hung the clause from
                 e = self.ent_at[head.i - 2]
