@@ -495,3 +495,13 @@ def test_the_results_of_an_article_about_a_named_poll_are_the_pollster(nlp):
             "The results show Mr. Trump gaining among independents.")
     r = _resolver(nlp, text)
     assert _said_by(r, text, "The results") == "Morning Consult"
+
+
+def test_a_capitalised_common_word_the_ner_calls_a_person_takes_no_pronoun(nlp):
+    text = ("Senator Bernie Sanders has passed few bills of his own.\n\n"
+            "Counter to his reputation as a firebrand, he has worked quietly with Republicans.")
+    r = _resolver(nlp, text)
+    he = text.index("he has worked")
+    e = r.resolve(he, he + 2, None)[0]
+    assert e is not None and e.name == "Bernie Sanders"
+    assert r._doubtful_person(r.index.find("Bernie Sanders")) is False

@@ -859,7 +859,8 @@ class Resolver:
 
         def seen(s: int) -> bool:
             return s < pos and not self.in_quote(s) and not self._in_content(s)
-        cands = [e for e in self.index.entities if fits(e) and e not in bound and any(seen(s) for s, _ in e.mentions)]
+        cands = [e for e in self.index.entities if fits(e) and e not in bound and any(seen(s) for s, _ in e.mentions)
+                 and not self._doubtful_person(e)]
         if last is not None and fits(last) and last not in bound and last not in cands \
                 and any(s < pos for s, _ in last.mentions):
             cands.append(last)
@@ -999,6 +1000,24 @@ class Resolver:
             tok = tok.head
         return d
 
+    def _doubtful_person(self, e: Entity) -> bool:
+        """A "person" the NER made of one capitalised common word that only ever stands
+        where a capital is owed to something else: the start of a sentence ("Counter to
+        his reputation"), or the end of a longer name ("Last Man Standing", "the Justice
+        Department"). Nobody a pronoun or a description should go to."""
+        if e.type != "person" or len(e.words) != 1 or e.words[0] not in COMMON_WORDS or e.words[0] in GIVEN_NAMES \
+                or e.gender is not None:
+            return False
+        for s, _ in e.mentions:
+            tok = self._token_at(s)
+            if tok is None:
+                return False
+            prev = self.doc[tok.i - 1] if tok.i > 0 else None
+            if not (tok.is_sent_start or prev is None or "\n" in prev.text
+                    or (prev.text[:1].isupper() and prev.is_alpha and prev.text.lower().rstrip(".") not in TITLES)):
+                return False
+        return True
+
     def _recent_person(self, pos: int) -> Optional[Entity]:
         """The person mentioned last before pos, outside quotes, no further back than the
         start of the previous paragraph."""
@@ -1007,7 +1026,7 @@ class Resolver:
         floor = max(0, floor)
         best = None
         for e in self.index.entities:
-            if e.type != "person":
+            if e.type != "person" or self._doubtful_person(e):
                 continue
             for s, _ in e.mentions:
                 if floor <= s < pos and not self.in_quote(s) and not self._in_content(s) \
