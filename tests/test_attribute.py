@@ -30,3 +30,18 @@ def test_a_source_that_swallowed_its_verb_is_cut_to_the_subject(nlp):
 def test_a_source_cut_inside_a_hyphenated_word_takes_the_whole_phrase(nlp):
     text = "The 60-second spot, which is airing on national cable, says that Trump is a fraud."
     assert _mend(nlp, text, "second spot", "says", "that Trump is a fraud") == ["The 60-second spot"]
+
+
+def test_an_untagged_subject_beats_an_untied_source_from_another_sentence(nlp):
+    from quotegraph.attribute.attributor import attributions_from_runs
+    from quotegraph.attribute.tagger import TagRun
+    text = "Experts doubt the plan will pass. Clinton has said that the emails were never classified."
+
+    def run(role, sub):
+        s = text.index(sub)
+        return TagRun(role, s, s + len(sub), 0, 0.9)
+    # the tagger found "Experts" as a source but missed "Clinton", the subject of "has said"
+    tags = [run("SOURCE", "Experts"), run("CUE", "has said"), run("CONTENT", "that the emails were never classified")]
+    atts = attributions_from_runs(text, tags, nlp(text))
+    said = next(a for a in atts if a.cue and text[a.cue[0][0]:a.cue[0][1]] == "has said")
+    assert [text[s:e] for s, e in said.source] == ["Clinton"]

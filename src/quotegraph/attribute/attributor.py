@@ -224,10 +224,13 @@ def attributions_from_runs(text: str, tag_runs: list[TagRun], doc=None, on_candi
             content=content, kind=kind_of(text, content, quotes),
             confidence=sum(r.confidence for r in parts) / len(parts)))
     if doc is not None and PARSE_SOURCES:
+        tagged = [(r.start, r.end) for r in runs if r.role == "SOURCE"]
         for a in atts:
             if a.cue and not a.source:
                 a.source = _source_from_parse(doc, a)
-            elif a.source and REPAIR_SOURCES:
+            elif a.cue and a.source and linked is not None and UNTAGGED_SUBJECTS:
+                a.source = _untagged_subject(doc, a, linked, tagged) or a.source
+            if a.source and REPAIR_SOURCES:
                 a.source = repair_source(doc, a)
     atts += nested_attributions(text, atts, quotes, doc)
     atts.sort(key=lambda a: a.start)
@@ -235,6 +238,7 @@ def attributions_from_runs(text: str, tag_runs: list[TagRun], doc=None, on_candi
 
 
 PARSE_SOURCES = True
+UNTAGGED_SUBJECTS = True
 PARSE_LINKS = True
 REPAIR_SOURCES = True
 
@@ -326,6 +330,28 @@ def _parse_linker(doc):
         span = doc.char_span(source.start, source.end, alignment_mode="expand")
         return span is not None and any(t.i in toks for t in span)
     return linked
+
+
+def _untagged_subject(doc, a: Attribution, linked, tagged) -> list[tuple[int, int]]:
+    """The linker could only choose among tagged sources. When the one it chose has no
+    grammatical tie to the cue, and the cue verb's subject is a phrase the tagger left
+    untagged ("Clinton has said ..." beside a tagged "experts"), the subject speaks."""
+    cue = Run("CUE", a.cue[0][0], a.cue[0][1], 0, 0.0)
+    src = Run("SOURCE", a.source[0][0], a.source[-1][1], 0, 0.0)
+    if linked(cue, src):
+        return []
+    subj = _source_from_parse(doc, a)
+    if not subj or any(s < subj[0][1] and subj[0][0] < e for s, e in tagged):
+        return []
+    head = doc.char_span(subj[0][0], subj[0][1], alignment_mode="expand")
+    chosen = doc.char_span(src.start, src.end, alignment_mode="expand")
+    if head is None or chosen is None or head.root.pos_ not in ("PROPN", "PRON") \
+            or head.root.lower_ in ("it", "that", "this", "which", "what", "who") \
+            or chosen.root.sent.start == head.root.sent.start:
+        return []  # only a name or a personal pronoun, over a source from another sentence
+    if any(s < subj[0][1] and subj[0][0] < e for s, e in a.cue):
+        return []
+    return subj
 
 
 def _source_from_parse(doc, a: Attribution) -> list[tuple[int, int]]:
