@@ -505,3 +505,12 @@ def test_a_capitalised_common_word_the_ner_calls_a_person_takes_no_pronoun(nlp):
     e = r.resolve(he, he + 2, None)[0]
     assert e is not None and e.name == "Bernie Sanders"
     assert r._doubtful_person(r.index.find("Bernie Sanders")) is False
+
+
+def test_the_saudis_are_the_country(nlp):
+    text = ("Senators asked about the 28 pages on Tuesday.\n\n"
+            "The Saudis have long denied any role in the attacks, and the Saudis said so again.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "The Saudis") == "Saudi Arabia"
+    many = text.index("Senators")
+    assert r.resolve(many, many + 8, None)[0] is None  # a people or a set is still nobody

@@ -27,6 +27,8 @@ from .names import COMMON_WORDS, KNOWN_ORGS, LEXICON, ORG_WORDS, SUFFIXES, TITLE
 
 PRONOUNS: dict[str, str] = LEXICON["pronouns"]
 ANON = set(LEXICON["anonymous"])
+# "the Saudis said": a people named for its government -> the country
+DEMONYMS: dict[str, str] = LEXICON["demonyms"]
 ANON_MARKERS = set(LEXICON["anonymous_markers"])
 ORG_DESC: dict[str, list[str]] = LEXICON["org_descriptions"]
 PERSON_ROLES = set(LEXICON["person_roles"])
@@ -543,6 +545,11 @@ class Resolver:
             e = self.ent_at.get(tok.i)
             if e is not None and e not in ents:
                 ents.append(e)
+        people = " ".join(t.lower_ for t in span[1:]) if len(span) > 1 and span[0].lower_ == "the" else None
+        if people in DEMONYMS and span[1].text[:1].isupper():
+            country = DEMONYMS[people]
+            e = self.index.find(country, "organisation") or self.index.add(country, "organisation", (start, end))
+            return e, "organisation", [e]
         head = span.root
         if head.pos_ == "DET" and len(span) > 1 and head.head.i >= span.end:
             # "the editorial read": a misparse hangs both words from the verb, and the
