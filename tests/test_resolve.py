@@ -514,3 +514,10 @@ def test_the_saudis_are_the_country(nlp):
     assert _said_by(r, text, "The Saudis") == "Saudi Arabia"
     many = text.index("Senators")
     assert r.resolve(many, many + 8, None)[0] is None  # a people or a set is still nobody
+
+
+def test_and_who_after_an_earlier_relative_clause_is_the_same_person(nlp):
+    text = ("''I would use the word old-school,'' said Gregory W. Slayton, whom George W. Bush appointed chief "
+            "of mission to Bermuda, and who is now supporting Senator Marco Rubio.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "who is") == "Gregory W. Slayton"

@@ -740,6 +740,15 @@ class Resolver:
                 if ante.pos_ == "NOUN":
                     self.head_plural = ante.tag_ in ("NNS", "NNPS")
                     return self._description(ante.lower_, [ante.lower_], start, last)
+            if hw in ("who", "whose") and ante is None and head.dep_ != "relcl":
+                # a parse that lost the clause ("Gregory W. Slayton, whom Bush appointed
+                # ..., and who is now supporting"): the person an earlier relative clause
+                # of the sentence hangs from
+                for k in range(head.i - 3, head.sent.start - 1, -1):
+                    e = self.ent_at.get(k)
+                    if e is not None and e.type == "person" and self.doc[k + 1].text == "," \
+                            and self.doc[k + 2].lower_ in ("who", "whom", "whose"):
+                        return e, e.type, [e]
             if hw in ("who", "whose"):
                 return None, "unknown", []
         if len(span) <= 2 and hw in PRONOUNS:
