@@ -32,6 +32,13 @@ def test_a_source_cut_inside_a_hyphenated_word_takes_the_whole_phrase(nlp):
     assert _mend(nlp, text, "second spot", "says", "that Trump is a fraud") == ["The 60-second spot"]
 
 
+def test_a_source_cut_before_its_noun_runs_on_to_the_noun(nlp):
+    text = "The decision, officials said, was final. Actress Amandla Stenberg told the crowd she was proud."
+    assert _mend(nlp, text, "Actress", "told", "she was proud") == ["Actress Amandla Stenberg"]
+    text = "In a statement, Bennett’s younger sister said the two men had been friends for years."
+    assert _mend(nlp, text, "Bennett’", "said", "the two men had been friends") == ["Bennett’s younger sister"]
+
+
 def test_an_untagged_subject_beats_an_untied_source_from_another_sentence(nlp):
     from quotegraph.attribute.attributor import attributions_from_runs
     from quotegraph.attribute.tagger import TagRun

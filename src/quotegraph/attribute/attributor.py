@@ -255,6 +255,10 @@ def _stretch(tok, lo_floor: int = -1) -> tuple[int, int]:
     return lo, hi
 
 
+# the words of a noun phrase that come before its noun
+_HEAD_BOUND = {"det", "amod", "compound", "poss", "nummod", "case", "punct", "advmod"}
+
+
 def repair_source(doc, a: Attribution) -> list[tuple[int, int]]:
     """Mend a tagged source run the parse shows was cut short or run on: "a post from"
     stops before the name its preposition needs ("... from Arianna Huffington"), and
@@ -281,6 +285,21 @@ def repair_source(doc, a: Attribution) -> list[tuple[int, int]]:
             end = doc[hi].idx + len(doc[hi])
             if lo == last.i + 1 and free(e, end):
                 return [(s, end)]
+    tail = span[-1]
+    if tail.dep_ == "case" and span.start <= tail.head.i < span.end:
+        tail = tail.head  # "Bennett’s": the possessor is what leads on
+    # (not "his" | "call": a possessive pronoun is the source PolNeAR marks)
+    if tail.dep_ in _HEAD_BOUND and tail.pos_ != "PRON" and span.end <= tail.head.i <= span.end + 3 and all(
+            doc[k].head.i == tail.head.i and doc[k].dep_ in _HEAD_BOUND for k in range(span.end, tail.head.i)):
+        # cut before the noun it leads to: "The" | "decision", "Actress" | "Amandla
+        # Stenberg", "Mr" | ". Sanders", "Bennett’" | "s younger sister", "Congress’ most
+        # zealous" | "advocate": the phrase runs on to that noun
+        head = tail.head
+        while head.dep_ in ("compound", "flat") and head.head.i == head.i + 1:
+            head = head.head  # "Amandla" | "Stenberg": to the name's last word
+        end = head.idx + len(head)
+        if head.pos_ in ("NOUN", "PROPN") and free(e, end):
+            return [(s, end)]
     root = span.root
     if span.start > 0 and not doc[span.start - 1].whitespace_ and doc[span.start - 1].text in "-–":
         # cut inside a hyphenated word ("60-" | "second spot"): the whole noun phrase
