@@ -521,3 +521,10 @@ def test_and_who_after_an_earlier_relative_clause_is_the_same_person(nlp):
             "of mission to Bermuda, and who is now supporting Senator Marco Rubio.")
     r = _resolver(nlp, text)
     assert _said_by(r, text, "who is") == "Gregory W. Slayton"
+
+
+def test_a_source_with_a_time_after_it_is_headed_by_its_noun(nlp):
+    text = ("President Barack Obama gave his last State of the Union address.\n\n"
+            "America, as described by the president on Tuesday night, is a nation that has turned the corner.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "the president on Tuesday night") == "Barack Obama"

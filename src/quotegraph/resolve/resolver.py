@@ -555,6 +555,11 @@ class Resolver:
             # "the editorial read": a misparse hangs both words from the verb, and the
             # span's root comes out as "the"; the last word is the head
             head = max((t for t in span if t.is_alpha and t.pos_ != "DET"), key=lambda t: t.i, default=head)
+        elif (head.pos_ == "ADP" or head.ent_type_ in ("DATE", "TIME")) and len(span) > 1:
+            # "the president on Tuesday night", the prepositional phrase hung elsewhere:
+            # the noun before it heads the source, not "on"
+            head = next((t for t in span if t.i < head.i and t.pos_ in ("NOUN", "PROPN", "PRON")
+                         and not (span.start <= t.head.i < span.end)), head)
         if span[-1].lower_ in PERSON_ORG_NAMES and not (span.start <= span[-1].head.i < span.end) and len(span) > 1:
             head = span[-1]  # "Clinton campaign" cut out of "Clinton campaign officials"
         if head.pos_ in ("NOUN", "PROPN") and (head.lower_ in POLL_WORDS or (
