@@ -10,10 +10,11 @@ sets fitwhole to fitwhole5 (93 more fit-split articles), all annotated by the ru
 benchmarks/data/speakers/README.md. fitwhole6 is not trained on: it measures.
 
 Each article is parsed and all its gold PolNeAR attributions are resolved in order from
-their gold spans (so "the speaker just quoted" is what the resolver itself found); when a he/she/it source that carries an
-annotation is resolved, its candidates and their features are kept, the one whose name
-the annotation accepts marked right. A conditional logit model (training/clogit.py) is
-fitted to them. Our tune split and dev are never read for training.
+their gold spans (so "the speaker just quoted" is what the resolver itself found); when
+a he/she/it source that carries an annotation is resolved, its candidates and their
+features are kept, the one whose name the annotation accepts marked right. A conditional
+logit model (training/clogit.py) is fitted to them. Our tune split and dev are never
+read for training.
 """
 from __future__ import annotations
 
