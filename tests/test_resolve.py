@@ -528,3 +528,10 @@ def test_a_source_with_a_time_after_it_is_headed_by_its_noun(nlp):
             "America, as described by the president on Tuesday night, is a nation that has turned the corner.")
     r = _resolver(nlp, text)
     assert _said_by(r, text, "the president on Tuesday night") == "Barack Obama"
+
+
+def test_an_untagged_acronym_owns_the_records_it_modifies(nlp):
+    text = ("Donald Trump's campaign filed its report with the Federal Election Commission on Saturday.\n\n"
+            "FEC records show that the campaign paid $1.1 million to Trump companies in July.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "FEC records") == "Federal Election Commission"

@@ -763,6 +763,14 @@ class Resolver:
             return e, e.type, [e]
         if hw in ANON or (words and words[0] in ANON_MARKERS and head.pos_ in ("NOUN", "PRON")):
             return None, "anonymous", []
+        if head.pos_ == "NOUN" and (_singular(head) in DOCUMENTS or _singular(head) in SPOKES_ROLES):
+            # "FEC records", "Vatican officials": a name the NER left untagged owns the
+            # work or speaks through its staff, when the article names it in full
+            owner = [t for t in head.children if t.dep_ in ("compound", "poss") and t.pos_ == "PROPN"
+                     and t.text[:1].isupper() and span.start <= t.i < head.i]
+            e = self.index.find(owner[0].text, "organisation", before=start) if len(owner) == 1 else None
+            if e is not None:
+                return e, e.type, [e]
         if (hw in DOCUMENTS or hw.rstrip("s") in DOCUMENTS) and words[0] in ("the", "this", "that", "these", "his",
                                                                             "her", "its", "their"):
             # "the statement", "the petition", "the emails": said by whoever made it. The
