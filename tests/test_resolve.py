@@ -535,3 +535,11 @@ def test_an_untagged_acronym_owns_the_records_it_modifies(nlp):
             "FEC records show that the campaign paid $1.1 million to Trump companies in July.")
     r = _resolver(nlp, text)
     assert _said_by(r, text, "FEC records") == "Federal Election Commission"
+
+
+def test_party_and_state_after_a_name_describe_the_legislator(nlp):
+    text = ("Sen. Bernie Sanders (I-Vt.) won the endorsement of a union on Monday.\n\n"
+            "Sen. Claire McCaskill (D-Mo.) has backed Hillary Clinton since June.\n\n"
+            "The Vermont senator said the endorsement showed his campaign was growing.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "The Vermont senator") == "Bernie Sanders"

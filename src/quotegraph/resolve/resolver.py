@@ -56,6 +56,10 @@ FAMOUS: dict[str, str] = json.loads((Path(__file__).parent / "famous_names.json"
 # (training/fit_pronoun_weights.py). Being named in the headline, being the last subject
 # and being the most named person were tried too and gained nothing there.
 PRONOUN_WEIGHTS = {"last": 4.0, "gender": 2.0, "subject": 1.0, "freq": 1.0, "dist": 0.0, "para": 1.0}
+# "(I-Vt.)", "(R-Texas)", "(D-NY)": party and state after a legislator's name
+_PARTY_STATE = re.compile(r"\s*\(([DRI])-([A-Z][A-Za-z.]*?)\.?\)")
+PARTIES = {"D": "democratic", "R": "republican", "I": "independent"}
+STATES: dict[str, str] = LEXICON["state_abbreviations"]
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [“\"‘']([A-Z][\w.-]*)[”\"’'] ([A-Z][\w’'-]+)")
 POLL_WORDS = {"poll", "survey"}
 POLL_OUTPUT = {"results", "findings"}
@@ -342,6 +346,13 @@ class Resolver:
             # "the editors of The Advocate": an outlet, whatever its name says
             for w in ("newspaper", "paper", "editorial", "outlet", "publication"):
                 self.descriptions.append((w, e, ent.start_char))
+        if e.type == "person":
+            # "Sen. Bernie Sanders (I-Vt.)": his party and his state describe him ("the
+            # independent Vermont senator")
+            m = _PARTY_STATE.match(self.text, ent.end_char)
+            if m and m.group(2) in STATES:
+                for w in [PARTIES[m.group(1)]] + STATES[m.group(2)].lower().split():
+                    self.descriptions.append((w, e, ent.start_char))
         # titles inside or before the entity: "Chancellor Angela Merkel", "Sen. Warren"
         for tok in self.doc[max(0, ent.start - 3):ent.end]:
             if e.type != "person":
