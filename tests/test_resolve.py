@@ -543,3 +543,14 @@ def test_party_and_state_after_a_name_describe_the_legislator(nlp):
             "The Vermont senator said the endorsement showed his campaign was growing.")
     r = _resolver(nlp, text)
     assert _said_by(r, text, "The Vermont senator") == "Bernie Sanders"
+
+
+def test_a_headline_keeps_a_full_name_the_body_gives_only_in_part(nlp):
+    text = ("Salma Hayek Described Her Experience Being Discriminated Against.\n\n"
+            "During an interview in August, Hayek confirmed she had been and said that Hollywood had changed.\n\n"
+            "Zoe Questioned Why White Actors Play Characters Of Color.\n\n"
+            "In an interview, Zoe Saldana said the roles should go to actors of color.")
+    r = _resolver(nlp, text)
+    salma, zoe = r.doc[0:2], r.doc.char_span(text.index("Zoe Q"), text.index(" Why"))
+    assert r._headline_cut(salma, "person")[0].text == "Salma Hayek"  # "Salma" is no headline word
+    assert r._headline_cut(zoe, "person")[0].text == "Zoe"  # "Questioned" is

@@ -23,7 +23,7 @@ from typing import Optional
 
 from ..model import Attribution, Speaker
 from . import salience
-from .names import COMMON_WORDS, KNOWN_ORGS, LEXICON, ORG_WORDS, SUFFIXES, TITLES, Entity, NameIndex
+from .names import COMMON_WORDS, KNOWN_ORGS, LEXICON, ORG_WORDS, TITLES, Entity, NameIndex
 
 PRONOUNS: dict[str, str] = LEXICON["pronouns"]
 ANON = set(LEXICON["anonymous"])
@@ -509,13 +509,15 @@ class Resolver:
                 typ = "organisation"
             else:
                 continue
-            s, e = first.idx, toks[-1].idx + len(toks[-1])
+            name = doc[first.i:toks[-1].i + 1]
+            if self._title_case_line(name.start_char):
+                name, typ = self._headline_cut(name, typ)  # "Zoe Questioned Why ..."
+            s, e = name.start_char, name.end_char
             ent = self.index.add(self.text[s:e], typ, (s, e))
             if ent is not None:
-                for t in chunk:
-                    if t.i >= first.i:
-                        self.ent_at[t.i] = ent
-                self._link_descriptions(doc[first.i:toks[-1].i + 1], ent)
+                for t in name:
+                    self.ent_at[t.i] = ent
+                self._link_descriptions(name, ent)
 
     def _missed_org_mentions(self, doc):
         """An organisation's name where the NER missed it ("Twitter takes bigger steps"
@@ -955,9 +957,10 @@ class Resolver:
         for n in range(len(ent) - 1, 0, -1):
             for part, rest in ((ent[:n], ent[n:]), (ent[len(ent) - n:], ent[:len(ent) - n])):
                 label = named(part)
-                # (not "Donald" off "Donald Trump Jr.": what is cut must hold a word
-                # that is no part of a name)
-                if label and not all(x.lower_.rstrip(".") in SUFFIXES or x.lower_ in GIVEN_NAMES for x in rest):
+                # (not "Donald" off "Donald Trump Jr.", nor "Salma" off "Salma Hayek": what
+                # is cut must hold a common word or a title, no part of a name)
+                if label and any((x.lower_ in COMMON_WORDS and x.lower_ not in GIVEN_NAMES)
+                                 or x.lower_.rstrip(".") in TITLES for x in rest):
                     return part, "person" if label == "PERSON" or part[0].lower_ in GIVEN_NAMES else _etype(label)
         return ent, t
 
