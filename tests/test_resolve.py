@@ -554,3 +554,10 @@ def test_a_headline_keeps_a_full_name_the_body_gives_only_in_part(nlp):
     salma, zoe = r.doc[0:2], r.doc.char_span(text.index("Zoe Q"), text.index(" Why"))
     assert r._headline_cut(salma, "person")[0].text == "Salma Hayek"  # "Salma" is no headline word
     assert r._headline_cut(zoe, "person")[0].text == "Zoe"  # "Questioned" is
+
+
+def test_a_role_before_a_full_name_is_not_taken_into_it(nlp):
+    text = ("Maricopa County Recorder Helen Purcell said during a hearing that the cuts saved money.\n\n"
+            "Purcell, a Republican, apologized on Tuesday.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "Purcell, a Republican,") == "Helen Purcell"

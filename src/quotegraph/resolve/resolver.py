@@ -263,7 +263,9 @@ class Resolver:
                         and doc[k - 1].lower_ not in COMMON_WORDS \
                         and ent.start <= doc[k - 1].head.i < ent.end and doc[k - 1].text[:1].isupper() \
                         and doc[k - 1].text.isalpha() and doc[k - 1].lower_ not in TITLES \
-                        and doc[k - 1].ent_type_ not in ("NORP", "GPE", "ORG", "LOC"):
+                        and doc[k - 1].ent_type_ not in ("NORP", "GPE", "ORG", "LOC") \
+                        and not (ent.end - k >= 2 and _person_noun(doc[k - 1].lower_)
+                                 and doc[k - 1].lower_ not in GIVEN_NAMES):  # "Recorder Helen Purcell"
                     k -= 1
                 ent = doc[k:ent.end]
             titled = ent.start > 0 and doc[ent.start - 1].text.lower().rstrip(".") in PERSON_TITLES
