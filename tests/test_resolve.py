@@ -561,3 +561,12 @@ def test_a_role_before_a_full_name_is_not_taken_into_it(nlp):
             "Purcell, a Republican, apologized on Tuesday.")
     r = _resolver(nlp, text)
     assert _said_by(r, text, "Purcell, a Republican,") == "Helen Purcell"
+
+
+def test_a_site_named_by_its_address_is_an_organisation(nlp):
+    text = ("George Zimmerman put the gun up for sale on GunBroker.com on Wednesday.\n\n"
+            "A statement posted on the website GunBroker.com said the listing had been removed. "
+            "The company said it would not allow the sale.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "A statement posted on the website GunBroker.com") == "GunBroker.com"
+    assert _said_by(r, text, "The company") == "GunBroker.com"

@@ -60,6 +60,7 @@ PRONOUN_WEIGHTS = {"last": 4.0, "gender": 2.0, "subject": 1.0, "freq": 1.0, "dis
 _PARTY_STATE = re.compile(r"\s*\(([DRI])-([A-Z][A-Za-z.]*?)\.?\)")
 PARTIES = {"D": "democratic", "R": "republican", "I": "independent"}
 STATES: dict[str, str] = LEXICON["state_abbreviations"]
+_WEB_NAME = re.compile(r"(?<![\w./@-])[A-Z][A-Za-z0-9-]+\.(?:com|org|net)(?![\w/-])")
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [“\"‘']([A-Z][\w.-]*)[”\"’'] ([A-Z][\w’'-]+)")
 POLL_WORDS = {"poll", "survey"}
 POLL_OUTPUT = {"results", "findings"}
@@ -297,6 +298,7 @@ class Resolver:
                 self.gender_votes.setdefault(id(e), Counter())[hint] += 1
             self._link_descriptions(ent, e)
         self._unlabelled_names(doc)
+        self._web_names(doc)
         self._missed_org_mentions(doc)
         self._genders_from_names()
         self.polls = self._named_polls(doc)
@@ -520,6 +522,21 @@ class Resolver:
                 for t in name:
                     self.ent_at[t.i] = ent
                 self._link_descriptions(name, ent)
+
+    def _web_names(self, doc):
+        """A site named by its address ("GunBroker.com", "MoveOn.org"), which the NER
+        leaves untagged: an organisation, and "the website" or "the company" after it."""
+        for m in _WEB_NAME.finditer(self.text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None or any(t.i in self.ent_at for t in span):
+                continue
+            e = self.index.add(m.group(0), "organisation", (m.start(), m.end()))
+            if e is None:
+                continue
+            for t in span:
+                self.ent_at[t.i] = e
+            for w in ("website", "site", "company"):
+                self.descriptions.append((w, e, m.start()))
 
     def _missed_org_mentions(self, doc):
         """An organisation's name where the NER missed it ("Twitter takes bigger steps"
