@@ -570,3 +570,12 @@ def test_a_site_named_by_its_address_is_an_organisation(nlp):
     r = _resolver(nlp, text)
     assert _said_by(r, text, "A statement posted on the website GunBroker.com") == "GunBroker.com"
     assert _said_by(r, text, "The company") == "GunBroker.com"
+
+
+def test_a_body_named_by_its_place_speaks_and_a_people_s_does_not(nlp):
+    text = ("The West Virginia legislature voted on Friday to override the veto.\n\n"
+            "Cologne police said on Monday that they had made no arrests. German police said the same.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "The West Virginia legislature") == "West Virginia legislature"
+    assert _said_by(r, text, "Cologne police") == "Cologne police"
+    assert _said_by(r, text, "German police") is None

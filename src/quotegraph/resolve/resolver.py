@@ -60,6 +60,8 @@ PRONOUN_WEIGHTS = {"last": 4.0, "gender": 2.0, "subject": 1.0, "freq": 1.0, "dis
 _PARTY_STATE = re.compile(r"\s*\(([DRI])-([A-Z][A-Za-z.]*?)\.?\)")
 PARTIES = {"D": "democratic", "R": "republican", "I": "independent"}
 STATES: dict[str, str] = LEXICON["state_abbreviations"]
+# bodies named by their place: "the West Virginia legislature", "Cologne police"
+PLACE_BODIES = {"legislature", "police", "parliament", "assembly", "government"}
 _WEB_NAME = re.compile(r"(?<![\w./@-])[A-Z][A-Za-z0-9-]+\.(?:com|org|net)(?![\w/-])")
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [“\"‘']([A-Z][\w.-]*)[”\"’'] ([A-Z][\w’'-]+)")
 POLL_WORDS = {"poll", "survey"}
@@ -582,6 +584,9 @@ class Resolver:
             country = DEMONYMS[people]
             e = self.index.find(country, "organisation") or self.index.add(country, "organisation", (start, end))
             return e, "organisation", [e]
+        place_body = self._place_body(span)
+        if place_body is not None:
+            return place_body, "organisation", [place_body]
         head = span.root
         if head.pos_ == "DET" and len(span) > 1 and head.head.i >= span.end:
             # "the editorial read": a misparse hangs both words from the verb, and the
@@ -840,6 +845,26 @@ class Resolver:
             self.head_plural = head.tag_ in ("NNS", "NNPS")
             return self._description(hw, [t.text.lower() for t in span], start, last)
         return None, "unknown", []
+
+    def _place_body(self, span) -> Optional[Entity]:
+        """ "the West Virginia legislature", "Cologne police", "the U.K. parliament": a
+        body named by its place (a place, not a people: "German police" stays nobody).
+        "The legislature" further on is the same body; "the police", not always."""
+        head = span.root
+        if head.lower_ not in PLACE_BODIES or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        place = [t for t in span if t.i < head.i and t.ent_type_ == "GPE"]
+        if not place or place[-1].i != head.i - 1 or any(t.ent_type_ == "NORP" for t in span):
+            return None
+        lo = place[0].i
+        while lo > span.start and self.doc[lo - 1].ent_type_ == "GPE":
+            lo -= 1
+        s, e = self.doc[lo].idx, head.idx + len(head)
+        name = f"{self.text[s:self.doc[head.i - 1].idx + len(self.doc[head.i - 1])]} {head.lower_}"
+        body = self.index.find(name, "organisation") or self.index.add(name, "organisation", (s, e))
+        if body is not None and head.lower_ != "police":  # (a story has several forces)
+            self.descriptions.append((head.lower_, body, s))
+        return body
 
     def _named_campaign(self, person: Entity, as_words: str = "campaign") -> Optional[str]:
         """ "campaign" when the article speaks of "the Clinton campaign" or "Clinton's
