@@ -579,3 +579,16 @@ def test_a_body_named_by_its_place_speaks_and_a_people_s_does_not(nlp):
     assert _said_by(r, text, "The West Virginia legislature") == "West Virginia legislature"
     assert _said_by(r, text, "Cologne police") == "Cologne police"
     assert _said_by(r, text, "German police") is None
+
+
+def test_transcript_labels_in_capitals_are_people(nlp):
+    text = ("Oklahoma Gov. Mary Fallin spoke to CNN on Sunday.\n\n"
+            "BYLINE: Pam Key\n\n"
+            "JAKE TAPPER: Donald Trump released a video on Friday. Take a listen.\n\n"
+            "FALLIN: Well, I think the whole nation needs to work together.\n\n"
+            "TAPPER: Do you think Donald Trump has campaigned as a racial healer?")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "JAKE TAPPER") == "Jake Tapper"
+    assert _said_by(r, text, "TAPPER", 1) == "Jake Tapper"
+    assert _said_by(r, text, "FALLIN") == "Mary Fallin"
+    assert not [e.name for e in r.index.entities if e.name.lower() == "byline"]

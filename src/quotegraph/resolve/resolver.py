@@ -62,6 +62,7 @@ PARTIES = {"D": "democratic", "R": "republican", "I": "independent"}
 STATES: dict[str, str] = LEXICON["state_abbreviations"]
 # bodies named by their place: "the West Virginia legislature", "Cologne police"
 PLACE_BODIES = {"legislature", "police", "parliament", "assembly", "government"}
+_TRANSCRIPT_LABEL = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):", re.M)
 _WEB_NAME = re.compile(r"(?<![\w./@-])[A-Z][A-Za-z0-9-]+\.(?:com|org|net)(?![\w/-])")
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [“\"‘']([A-Z][\w.-]*)[”\"’'] ([A-Z][\w’'-]+)")
 POLL_WORDS = {"poll", "survey"}
@@ -251,6 +252,7 @@ class Resolver:
         self.quote_spans = sorted((f[0], f[1]) for q in find_quotes(self.text) if not q.level for f in q.frags)
         self.quote_starts = [s for s, _ in self.quote_spans]
         self._nicknamed(doc)
+        self._transcript_labels(doc)
         for ent in doc.ents:
             t = _etype(ent.label_)
             of = next((k for k in range(ent.start + 2, ent.end - 1) if doc[k].lower_ == "of"), None)
@@ -470,6 +472,30 @@ class Resolver:
             if votes:
                 (g, n), *rest = votes.most_common()
                 e.gender = g if not rest or rest[0][1] < n else None
+
+    def _transcript_labels(self, doc):
+        """ "JAKE TAPPER: Donald Trump released a video ..." / "FALLIN: Well, I think ...":
+        a transcript's speaker labels are people, named in capitals (the NER misses most
+        of them); "TAPPER" joins "Jake Tapper", "FALLIN" joins Mary Fallin."""
+        labels = list(_TRANSCRIPT_LABEL.finditer(self.text))
+        full = {m.group(1).split()[-1] for m in labels if len(m.group(1).split()) > 1}
+        for m in labels:
+            label = m.group(1)
+            words = label.split()
+            # a full label opens with a given name ("JAKE TAPPER"); a bare one ("FALLIN")
+            # is a surname the article gives elsewhere ("Gov. Mary Fallin"), not a
+            # heading word ("BYLINE:", "CLARIFICATION:")
+            if len(words) > 1:
+                if words[0].lower() not in GIVEN_NAMES:
+                    continue
+            elif len(label) < 4 or label.lower() in COMMON_WORDS or (
+                    label not in full and not re.search(rf"\b{re.escape(label.title())}\b", self.text)):
+                continue
+            span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            e = self.index.add(label.title(), "person", (m.start(1), m.end(1)))
+            if e is not None and span is not None:
+                for tok in span:
+                    self.ent_at[tok.i] = e
 
     def _nicknamed(self, doc):
         """John “Tig” Tiegen: a nickname in quotes splits the name for the NER, which then
