@@ -491,11 +491,7 @@ class Resolver:
             elif len(label) < 4 or label.lower() in COMMON_WORDS or (
                     label not in full and not re.search(rf"\b{re.escape(label.title())}\b", self.text)):
                 continue
-            span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-            e = self.index.add(label.title(), "person", (m.start(1), m.end(1)))
-            if e is not None and span is not None:
-                for tok in span:
-                    self.ent_at[tok.i] = e
+            self._add_found(label.title(), "person", m.start(1), m.end(1))
 
     def _nicknamed(self, doc):
         """John “Tig” Tiegen: a nickname in quotes splits the name for the NER, which then
@@ -503,11 +499,16 @@ class Resolver:
         for m in _NICKNAMED.finditer(self.text):
             if m.group(1).lower() not in GIVEN_NAMES:
                 continue
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            e = self.index.add(f"{m.group(1)} {m.group(3)}", "person", (m.start(), m.end()))
-            if e is not None and span is not None:
-                for tok in span:
-                    self.ent_at[tok.i] = e
+            self._add_found(f"{m.group(1)} {m.group(3)}", "person", m.start(), m.end())
+
+    def _add_found(self, name: str, typ: str, start: int, end: int) -> Optional[Entity]:
+        """Add a name found by a pattern, not by the NER, and mark its tokens as it."""
+        e = self.index.add(name, typ, (start, end))
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if e is not None and span is not None:
+            for tok in span:
+                self.ent_at[tok.i] = e
+        return e
 
     def _unlabelled_names(self, doc):
         """Proper-noun phrases the NER missed ("The Harbour Gazette"): kept as names, an
@@ -558,11 +559,9 @@ class Resolver:
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None or any(t.i in self.ent_at for t in span):
                 continue
-            e = self.index.add(m.group(0), "organisation", (m.start(), m.end()))
+            e = self._add_found(m.group(0), "organisation", m.start(), m.end())
             if e is None:
                 continue
-            for t in span:
-                self.ent_at[t.i] = e
             for w in ("website", "site", "company"):
                 self.descriptions.append((w, e, m.start()))
 
