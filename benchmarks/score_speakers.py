@@ -31,7 +31,7 @@ SETS = {"dev": ("dev.jsonl", "dev"), "tune": ("tune.jsonl", "train"), "tune2": (
         "fitwhole": ("fitwhole.jsonl", "train"), "fitwhole2": ("fitwhole2.jsonl", "train"),
         "fitwhole3": ("fitwhole3.jsonl", "train"),
         "fitwhole4": ("fitwhole4.jsonl", "train"), "fitwhole5": ("fitwhole5.jsonl", "train"),
-        "fitwhole6": ("fitwhole6.jsonl", "train")}
+        "fitwhole6": ("fitwhole6.jsonl", "train"), "fitwhole7": ("fitwhole7.jsonl", "train")}
 
 
 def load_scorer():
