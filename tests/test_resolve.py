@@ -592,3 +592,67 @@ def test_transcript_labels_in_capitals_are_people(nlp):
     assert _said_by(r, text, "TAPPER", 1) == "Jake Tapper"
     assert _said_by(r, text, "FALLIN") == "Mary Fallin"
     assert not [e.name for e in r.index.entities if e.name.lower() == "byline"]
+
+
+def test_an_unnamed_poll_is_its_makers_by_agent_or_by_subject(nlp):
+    text = ("Trump is a big turnoff for Florida voters, according to a poll of 400 registered voters "
+            "released on Friday by Latino Decisions, a research group.\n\n"
+            "The poll found that most voters disliked him.\n\n"
+            "In an online poll of 800 likely voters, Democracy Corps found that the arguments worked. "
+            "The results surprised the party.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "The poll") == "Latino Decisions"
+    assert _said_by(r, text, "The results") == "Democracy Corps"
+
+
+def test_an_organisation_the_ner_calls_a_person_stays_an_organisation():
+    from quotegraph.resolve.names import NameIndex
+    idx = NameIndex()
+    org = idx.add("Latino Decisions", "organisation", (0, 16))
+    assert idx.add("Latino Decisions", "person", (40, 56)) is org and org.type == "organisation"
+    pac = idx.add("Our Principles PAC", "organisation", (60, 78))
+    assert idx.add("Principles Pac", "person", (90, 104)) is pac and pac.type == "organisation"
+    # a person's two-word name still makes a person of an organisation-typed mention
+    marsh = idx.add("Helena Marsh", "organisation", (120, 132))
+    assert idx.add("Marsh", "person", (140, 145)) is marsh and marsh.type == "person"
+
+
+def test_names_lose_what_is_not_theirs(nlp):
+    text = ("Democracy Corps’ Stan Greenberg, a Democratic pollster, said the party was losing.\n\n"
+            "Senate Majority Whip John Cornyn (R-Tex.) responded on Tuesday.\n\n"
+            "Vikram Amar, dean of the law school, spoke first. Dean Amar said the ruling was narrow.\n\n"
+            "Pope Francis spoke in Rome on Sunday. Francis said the world was at war.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "Democracy Corps’ Stan Greenberg") == "Stan Greenberg"
+    assert _said_by(r, text, "Senate Majority Whip John Cornyn") == "John Cornyn"
+    assert _said_by(r, text, "Dean Amar") == "Vikram Amar"
+    assert _said_by(r, text, "Francis", 1) == "Pope Francis"
+
+
+def test_a_pac_is_named_by_its_own_name_and_the_justice_department_is_no_justice(nlp):
+    text = ("Purple PAC, steered by former Cato Institute president Ed Crane, said it would spend $1 million. "
+            "Alternative PAC said it would not.\n\n"
+            "Jason Chaffetz on Tuesday requested another Justice Department investigation. "
+            "A Justice Department spokeswoman declined to comment.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "Purple PAC, steered by former Cato Institute president Ed Crane,") == "Purple PAC"
+    assert _said_by(r, text, "A Justice Department spokeswoman") == "Justice Department"
+    assert "Department" not in [e.name for e in r.index.entities if e.type == "person"]
+
+
+def test_the_court_is_the_court_not_its_chief_justice(nlp):
+    text = ("The Supreme Court ended its term on Monday.\n\n"
+            "For the first time in years, the court led by Chief Justice John G. Roberts Jr. delivered "
+            "liberal decisions. There have been five versions of the Roberts court since the chief justice "
+            "joined it.\n\nThe court said the law was void.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "The court") == "Supreme Court"
+
+
+def test_a_title_counts_only_right_before_the_name(nlp):
+    # "Republican" opens the headline, two words before "Clinton": no description of her
+    text = ("Republican seeks new Clinton inquiry.\n\n"
+            "Rep. Bob Goodlatte (R-Va.) backed the request.")
+    r = _resolver(nlp, text)
+    clinton = r.index.find("Clinton")
+    assert not [h for h, e, _ in r.descriptions if e is clinton and h == "republican"]

@@ -72,12 +72,15 @@ class Entity:
 
 ORG_WORDS = {"party", "campaign", "committee", "news", "times", "post", "journal", "university", "institute",
              "foundation", "association", "department", "council", "agency", "center", "centre", "group",
-             "inc", "corp", "company", "bank", "house", "court", "office", "union", "network", "gazette"}
+             "inc", "corp", "company", "bank", "house", "court", "office", "union", "network", "gazette", "pac"}
 
 
 def looks_like_person(name: str) -> bool:
     """Two or three capitalised words, none of them a word organisations are named with."""
     words = name.split()
+    if len(words) >= 2 and words[-1].lower().endswith("s") and words[-1].lower() in COMMON_WORDS \
+            and words[0].lower() not in GIVEN_NAME_WORDS:
+        return False  # "Latino Decisions", "Democracy Corps": a plural common noun ends no surname
     return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not any(
         w.lower().strip(".,") in ORG_WORDS for w in words) and not name.lower().startswith("the ")
 
@@ -191,6 +194,14 @@ class NameIndex:
                         compatible(words, ent.words, "person") or compatible(ent.words, words, "person")):
                     ent.type = "person"
                     best = ent
+        if best is None and type_ == "person" and len(words) >= 2 and not looks_like_person(name):
+            # the NER typed an organisation as a person ("said Latino Decisions researcher
+            # Sylvia Manzano", "chairman of Our Principles Pac"): it joins that organisation
+            org_words = name_words(name, False)
+            orgs = [e for e in self.entities if e.type == "organisation"
+                    and (compatible(org_words, e.words, "organisation") or compatible(e.words, org_words, "organisation"))]
+            if orgs:
+                best = max(orgs, key=lambda e: e.last_pos)
         if best is None and len(words) == 1:
             # the NER often types a lone surname differently ("Reyes" as ORG after
             # "Tomas Reyes" as PERSON): a surname of a known person is that person

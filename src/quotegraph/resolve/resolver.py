@@ -66,6 +66,7 @@ _TRANSCRIPT_LABEL = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})
 _WEB_NAME = re.compile(r"(?<![\w./@-])[A-Z][A-Za-z0-9-]+\.(?:com|org|net)(?![\w/-])")
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [“\"‘']([A-Z][\w.-]*)[”\"’'] ([A-Z][\w’'-]+)")
 POLL_WORDS = {"poll", "survey"}
+_REGNAL = re.compile(r"\b(Pope|King|Queen) ([A-Z][a-z]+)\b")
 POLL_OUTPUT = {"results", "findings"}
 _NO_LAST = object()  # _linked called without a last speaker: no salience tie-break
 SPOKES_ROLES = {"official", "spokesman", "spokeswoman", "spokesperson", "executive", "staffer", "officer",
@@ -117,9 +118,10 @@ def _person_noun(noun: str) -> bool:
     return noun not in NOT_PEOPLE and noun.endswith(_PERSON_SUFFIX)
 
 
-def _trim(ent):
+def _trim(ent, org: bool = False):
     """The entity without leading words that are not part of a name ("Weak - Rubio"), and
-    within one line: "... in the mid-500s B.C.\n\nWallnau elaborated" is not one name."""
+    within one line: "... in the mid-500s B.C.\n\nWallnau elaborated" is not one name.
+    An organisation keeps a capitalised adjective ("American Crossroads")."""
     breaks = [t.i for t in ent if "\n" in t.text]
     if breaks:
         cuts = [ent.start] + [b + 1 for b in breaks]
@@ -129,7 +131,8 @@ def _trim(ent):
         ent = max(reversed(pieces), key=len)  # the longest; on a tie, the later one
     i = ent.start
     while i < ent.end - 1 and (ent.doc[i].pos_ not in ("PROPN",) or not ent.doc[i].text[:1].isupper()) \
-            and ent.doc[i].lower_ not in ("the",):
+            and ent.doc[i].lower_ not in ("the",) \
+            and not (org and ent.doc[i].pos_ == "ADJ" and ent.doc[i].is_alpha and ent.doc[i].text.istitle()):
         i += 1
     if i >= ent.end:
         return None
@@ -186,7 +189,9 @@ def _name_span(ent, t: str, title_case: bool):
             ent = doc[ent.start - 1:ent.end]
     inner_title = next((k for k in range(ent.start, ent.end - 1)
                         if doc[k].text.lower().rstrip(".") in PERSON_TITLES), None)
-    if inner_title is not None and doc[inner_title + 1].pos_ == "PROPN":
+    if inner_title is not None and doc[inner_title + 1].pos_ == "PROPN" and not any(
+            x.lower_ in ORG_WORDS or x.lower_ in BODY_WORDS for x in doc[inner_title + 1:ent.end]):
+        # ("the Justice Department" is no Justice named Department)
         # "GOP Rep McCaul" (tagged ORG): a person, named after the title
         ent, t = doc[inner_title + 1:ent.end], "person"
     role = next((k for k in range(ent.end - 3, ent.start - 1, -1) if doc[k].lower_ in COMMON_WORDS
@@ -283,13 +288,19 @@ class Resolver:
                 t = "organisation"
             elif t is None or ent.label_ in ("GPE", "NORP"):
                 continue
-            ent = _trim(ent)
+            ent = _trim(ent, org=t == "organisation")
             if ent is None:
                 continue
             title_case = self._title_case_line(ent.start_char)
             if title_case:
                 ent, t = self._headline_cut(ent, t)
             ent, t = _name_span(ent, t, title_case)
+            if all(x.lower_ in ("super", "pac", "pacs") for x in ent):
+                continue  # "a super PAC": a kind of group, not its name
+            if t == "person" and len(ent) == 2 and ent[0].lower_ in COMMON_WORDS and ent[0].lower_ not in GIVEN_NAMES \
+                    and any(p.type == "person" and len(p.words) >= 2 and p.words[-1] == ent[1].lower_
+                            for p in self.index.entities):
+                ent = ent[1:]  # "Dean Amar said", "Stated Stone:" after Vikram Amar, Roger Stone
             prev_w = doc[ent.start - 1].text.lower().rstrip(".") if ent.start else ""
             hint = "m" if prev_w in MALE else "f" if prev_w in FEMALE else None  # "Mr.", "Mrs." 
             e = self.index.add(ent.text, t, (ent.start_char, ent.end_char), rename=not self.in_quote(ent.start_char),
@@ -307,6 +318,7 @@ class Resolver:
         self._genders_from_names()
         self.polls = self._named_polls(doc)
         self._famous_full_names()
+        self._regnal_names()
 
     def _link_descriptions(self, ent, e: Entity):
         """'Angela Merkel, the chancellor,' / 'the chancellor, Angela Merkel' /
@@ -362,7 +374,10 @@ class Resolver:
                 for w in [PARTIES[m.group(1)]] + STATES[m.group(2)].lower().split():
                     self.descriptions.append((w, e, ent.start_char))
         # titles inside or before the entity: "Chancellor Angela Merkel", "Sen. Warren"
-        for tok in self.doc[max(0, ent.start - 3):ent.end]:
+        lead = ent.start  # the run of titles just before the name ("Republican Sen."), not any title nearby
+        while lead > 0 and ent.start - lead < 3 and self.doc[lead - 1].text.lower().rstrip(".") in TITLES:
+            lead -= 1
+        for tok in self.doc[lead:ent.end]:
             if e.type != "person":
                 break
             w = tok.text.lower().rstrip(".")
@@ -401,6 +416,18 @@ class Resolver:
                 e.gender = e.gender or ("f" if e.words[0] in FEMALE_NAMES else "m" if e.words[0] in MALE_NAMES
                                         else None)
 
+    def _regnal_names(self):
+        """A pope or monarch known by one name keeps the title that makes it a name:
+        "Pope Francis", not "Francis"."""
+        for e in self.index.entities:
+            if e.type != "person" or len(e.words) != 1 or " " in e.name:
+                continue
+            for s, _ in e.mentions:
+                m = _REGNAL.search(self.text, max(0, s - 8), s + 8)
+                if m and m.start(2) == s or m and m.start(1) == s:
+                    e.name = f"{m.group(1)} {m.group(2)}"
+                    break
+
     def _named_polls(self, doc) -> list[tuple[int, int, "Entity"]]:
         """(start, end, owner) of each poll named by its maker: "the Reuters/Ipsos poll",
         "a new Washington Post-ABC News national poll" -> Reuters/Ipsos, Washington
@@ -432,6 +459,9 @@ class Resolver:
                     break
                 i -= 1
             if first is None:
+                maker = self._poll_maker(tok)
+                if maker is not None:
+                    out.append((tok.idx, tok.idx + len(tok), maker))
                 continue
             while last_cap is not None and last_cap > first and doc[last_cap].ent_type_ in ("GPE", "LOC") \
                     and doc[first].ent_type_ not in ("GPE", "LOC"):
@@ -444,6 +474,25 @@ class Resolver:
                 start = doc[first].idx
                 out.append((start, tok.idx + len(tok), ent))
         return out
+
+    def _poll_maker(self, tok) -> Optional[Entity]:
+        """The organisation an unnamed poll is credited to in its own sentence: "a poll
+        of 400 voters released on Friday by Latino Decisions", "In an online poll of 800
+        voters, Democracy Corp found that"."""
+        def org_at(t):
+            e = self.ent_at.get(t.i)
+            return e if e is not None and e.type == "organisation" else None
+        for t in tok.subtree:
+            if t.lower_ == "by" and t.dep_ in ("agent", "prep") and t.head.pos_ == "VERB":
+                found = next((org_at(c) for c in t.children if c.dep_ == "pobj" and org_at(c)), None)
+                if found is not None:
+                    return found
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ in ("in", "according") and head.head.pos_ == "VERB":
+            found = next((org_at(c) for c in head.head.children if c.dep_ == "nsubj" and org_at(c)), None)
+            if found is not None:
+                return found
+        return None
 
     def _poll(self, start: int, end: int) -> Optional[Entity]:
         """The maker of the poll a source names ("The Reuters/Ipsos poll"), or of the one
@@ -518,6 +567,9 @@ class Resolver:
             root = chunk.root
             if root.pos_ != "PROPN" or any(t.i in self.ent_at for t in chunk):
                 continue
+            poss = [t.i for t in chunk if t.tag_ == "POS" or t.text in ("’", "'") and doc[t.i - 1].text.endswith("s")]
+            if poss and max(poss) + 1 < chunk.end:
+                chunk = doc[max(poss) + 1:chunk.end]  # "Democracy Corps’ Stan Greenberg": the owner is not the name
             toks = [t for t in chunk if t.pos_ == "PROPN" or t.lower_ == "the"]
             # "the editors of The Advocate": a capital "The" inside a sentence names a
             # title, so one proper noun after it is enough
@@ -526,6 +578,8 @@ class Resolver:
                 and chunk[1].text[:1].isupper() and not self._title_case_line(chunk.start_char)
             if not toks or (len([t for t in toks if t.pos_ == "PROPN"]) < 2 and not inner_the):
                 continue
+            if chunk[-1].lower_ in ("republican", "democrat", "independent"):
+                continue  # "the Utah Republican": a party member, described
             first = next(t for t in toks if t.pos_ == "PROPN")
             titled = [k for k, t in enumerate(toks[:-1]) if t.text.lower().rstrip(".") in PERSON_TITLES
                       or (t.lower_ in PERSON_ROLES and t.text[:1].isupper())]
@@ -754,7 +808,7 @@ class Resolver:
                     return lead, lead.type, [lead]
             if e_head is None and head.pos_ == "PROPN" and head.text[:1].isupper() and head.lower_ not in PRONOUNS:
                 # "Elmendorf, who supports Clinton": a name the NER missed heads the span
-                e_head = self.index.find(head.text, before=start)
+                e_head = self._head_name(span, head, start)
             if e_head is not None and e_head.type == "organisation" and people:
                 # "Breitbart News’ Michael Patrick Leahy": the parse misses a curly
                 # possessive and heads the span with the outlet; the person it owns speaks
@@ -770,8 +824,11 @@ class Resolver:
             return (people[-1] if people else ents[-1]), (people[-1] if people else ents[-1]).type, ents
         words = [t.text.lower() for t in span]
         hw = head.text.lower()
+        if hw in ("democrat", "republican") and (words[0] in ("the", "a") or len(span) == 1):
+            self.head_plural = False  # "The Democrat", "the Utah Republican" is a party member, described
+            return self._description(hw, words, start, last)
         if head.text[:1].isupper() and hw not in PRONOUNS and hw not in ANON:
-            e = self.index.find(head.text, before=start)
+            e = self._head_name(span, head, start)
             if e is not None:
                 return e, e.type, [e]
         if len(span) <= 3 and hw in ("who", "which", "that", "whose"):
@@ -848,9 +905,6 @@ class Resolver:
             if head.tag_ == "NN":
                 return (last, last.type, [last]) if last is not None else (None, "unknown", [])
             return None, "unknown", []
-        if hw in ("democrat", "republican") and words[0] in ("the", "a"):
-            self.head_plural = False  # "The Democrat" is a party member, described
-            return self._description(hw, words, start, last)
         # capitalised words the NER did not mark: a name of its own
         propn = [t for t in span if t.pos_ == "PROPN" and t.text[:1].isupper()]
         if propn and head.pos_ == "PROPN":
@@ -870,6 +924,22 @@ class Resolver:
             self.head_plural = head.tag_ in ("NNS", "NNPS")
             return self._description(hw, [t.text.lower() for t in span], start, last)
         return None, "unknown", []
+
+    def _head_name(self, span, head, start: int) -> Optional[Entity]:
+        """The entity a capitalised head the NER missed names, read with the capitalised
+        words compounded onto it: "Purple PAC, steered by ..." is Purple PAC, not any PAC."""
+        lo = head.i
+        while lo - 1 >= span.start and self.doc[lo - 1].dep_ == "compound" and self.doc[lo - 1].head.i == head.i \
+                and self.doc[lo - 1].text[:1].isupper() and self.doc[lo - 1].is_alpha:
+            lo -= 1
+        if lo < head.i:
+            whole = self.doc[lo:head.i + 1]
+            e = self.index.find(whole.text, before=start)
+            if e is None and head.lower_ in ORG_WORDS:
+                e = self.index.add(whole.text, "organisation", (whole.start_char, whole.end_char))
+            if e is not None:
+                return e
+        return self.index.find(head.text, before=start)
 
     def _place_body(self, span) -> Optional[Entity]:
         """ "the West Virginia legislature", "Cologne police", "the U.K. parliament": a
@@ -1230,6 +1300,8 @@ class Resolver:
                     sc[2] = max(sc[2], p)
         if head in CONTEST_ROLES or (head not in ORG_DESC and head not in SPOKES_ROLES and _person_noun(head)):
             score = {e: v for e, v in score.items() if e.type == "person"}  # "the candidate" is a person
+        elif head in ORG_DESC and head not in PERSON_ORG_NAMES:
+            score = {e: v for e, v in score.items() if e.type == "organisation"}  # "the court" is no justice
         if not score:
             return None
         best = max(score, key=lambda e: (score[e][0], score[e][2] >= 0, score[e][2]))
