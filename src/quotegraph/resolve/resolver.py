@@ -65,8 +65,8 @@ PLACE_BODIES = {"legislature", "police", "parliament", "assembly", "government"}
 _TRANSCRIPT_LABEL = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):", re.M)
 _WEB_NAME = re.compile(r"(?<![\w./@-])[A-Z][A-Za-z0-9-]+\.(?:com|org|net)(?![\w/-])")
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [“\"‘']([A-Z][\w.-]*)[”\"’'] ([A-Z][\w’'-]+)")
+_REGNAL = re.compile(r"\b(Pope|King|Queen) ([A-Z][a-z]+)\b")  # "Pope Francis": the title is part of the name
 POLL_WORDS = {"poll", "survey"}
-_REGNAL = re.compile(r"\b(Pope|King|Queen) ([A-Z][a-z]+)\b")
 POLL_OUTPUT = {"results", "findings"}
 _NO_LAST = object()  # _linked called without a last speaker: no salience tie-break
 SPOKES_ROLES = {"official", "spokesman", "spokeswoman", "spokesperson", "executive", "staffer", "officer",
@@ -424,7 +424,7 @@ class Resolver:
                 continue
             for s, _ in e.mentions:
                 m = _REGNAL.search(self.text, max(0, s - 8), s + 8)
-                if m and m.start(2) == s or m and m.start(1) == s:
+                if m and s in (m.start(1), m.start(2)):  # the mention is "Pope Francis" or its "Francis"
                     e.name = f"{m.group(1)} {m.group(2)}"
                     break
 
