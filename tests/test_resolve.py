@@ -656,3 +656,18 @@ def test_a_title_counts_only_right_before_the_name(nlp):
     r = _resolver(nlp, text)
     clinton = r.index.find("Clinton")
     assert not [h for h, e, _ in r.descriptions if e is clinton and h == "republican"]
+
+
+def test_well_known_people_carry_the_roles_the_news_gives_them(nlp):
+    # nothing in the text says Sanders is a Vermont senator or that George W. Bush was
+    # president: famous_roles.json does; a current-role description skips former holders
+    text = ("Sen. Claire McCaskill endorsed Hillary Clinton on Monday. Bernie Sanders campaigned in Iowa.\n\n"
+            "\"We will win,\" the independent Vermont senator said.\n\n"
+            "Jeb Bush brought in his brother, George W. Bush, on Monday.\n\n"
+            "\"He is a good man,\" the former president said.\n\n"
+            "\"I am ready,\" the senator said.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "the independent Vermont senator") == "Bernie Sanders"
+    assert _said_by(r, text, "the former president") == "George W. Bush"
+    # Clinton's senate seat is a former role: "the senator" is never her
+    assert _said_by(r, text, "the senator") != "Hillary Clinton"

@@ -49,6 +49,11 @@ _GIVEN = json.loads((Path(__file__).parent / "given_names.json").read_text(encod
 FEMALE_NAMES, MALE_NAMES = set(_GIVEN["female"]), set(_GIVEN["male"])
 GIVEN_NAMES = FIRST_NAMES | FEMALE_NAMES | MALE_NAMES
 FAMOUS: dict[str, str] = json.loads((Path(__file__).parent / "famous_names.json").read_text(encoding="utf-8"))
+# role words for well-known people, keyed by (first name, surname), lower case
+FAMOUS_ROLES: dict[tuple[str, str], dict] = {
+    (k.split()[0].lower(), k.split()[-1].lower()): v
+    for k, v in json.loads((Path(__file__).parent / "famous_roles.json").read_text(encoding="utf-8")).items()
+    if not k.startswith("_")}
 # the fallback when models/pronoun_ranker.json is missing (salience.py): how a he/she/it
 # source picks its antecedent among the people (or organisations) that agree with it: being the speaker just quoted, a known gender, a recent subject, how
 # often it was named so far, how long ago it was named last, and whether that was in this
@@ -319,6 +324,7 @@ class Resolver:
         self.polls = self._named_polls(doc)
         self._famous_full_names()
         self._regnal_names()
+        self._famous_roles()
 
     def _link_descriptions(self, ent, e: Entity):
         """'Angela Merkel, the chancellor,' / 'the chancellor, Angela Merkel' /
@@ -415,6 +421,24 @@ class Resolver:
                 e.name = FAMOUS[e.name]
                 e.gender = e.gender or ("f" if e.words[0] in FEMALE_NAMES else "m" if e.words[0] in MALE_NAMES
                                         else None)
+
+    def _famous_roles(self):
+        """What the news calls a well-known person it has named: "the billionaire" and
+        "the real estate mogul" are Donald Trump, "the Vermont senator" Bernie Sanders
+        (famous_roles.json). Each of the person's mentions carries the words, so
+        recency among people who fit works as for the article's own descriptions."""
+        for e in self.index.entities:
+            parts = [w for w in e.name.lower().replace("’", "'").split() if w.rstrip(".") not in ("jr", "sr", "ii", "iii")]
+            if e.type != "person" or len(parts) < 2:
+                continue
+            roles = FAMOUS_ROLES.get((parts[0], parts[-1]))
+            if roles is None:
+                continue
+            for s, _ in e.mentions:
+                for w in roles.get("now", []) + roles.get("former", []):
+                    self.descriptions.append((w, e, s))
+            for w in roles.get("former", []):
+                self.former_roles.add((w, id(e)))
 
     def _regnal_names(self):
         """A pope or monarch known by one name keeps the title that makes it a name:
