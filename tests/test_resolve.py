@@ -671,3 +671,10 @@ def test_well_known_people_carry_the_roles_the_news_gives_them(nlp):
     assert _said_by(r, text, "the former president") == "George W. Bush"
     # Clinton's senate seat is a former role: "the senator" is never her
     assert _said_by(r, text, "the senator") != "Hillary Clinton"
+
+
+def test_an_age_alone_stands_for_the_person_just_named(nlp):
+    text = ("Melania Trump took the stage on Monday night in Cleveland.\n\n"
+            "\"Donald is, and always has been, an amazing leader,\" said the 46-year-old.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "the 46-year-old") == "Melania Trump"

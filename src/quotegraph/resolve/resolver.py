@@ -947,6 +947,11 @@ class Resolver:
         if head.pos_ in ("NOUN", "PROPN"):
             self.head_plural = head.tag_ in ("NNS", "NNPS")
             return self._description(hw, [t.text.lower() for t in span], start, last)
+        if head.lower_ == "old" and any(c.lower_ in ("year", "years") for c in head.children):
+            # "the 43-year-old asked": an age standing alone for the person (the parse
+            # heads it with the adjective "old")
+            self.head_plural = False
+            return self._description("year-old", words, start, last)
         return None, "unknown", []
 
     def _head_name(self, span, head, start: int) -> Optional[Entity]:
