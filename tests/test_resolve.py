@@ -678,3 +678,28 @@ def test_an_age_alone_stands_for_the_person_just_named(nlp):
             "\"Donald is, and always has been, an amazing leader,\" said the 46-year-old.")
     r = _resolver(nlp, text)
     assert _said_by(r, text, "the 46-year-old") == "Melania Trump"
+
+
+def test_the_pronoun_ranker_knows_who_was_only_talked_about(nlp):
+    # salience.py's latest_in_content: Trump was last named inside what Cruz said, Cruz
+    # outside it; the shipped ranker holds that against a candidate
+    from quotegraph.model import Attribution
+    from quotegraph.resolve import resolve_speakers, salience
+    text = ("Ted Cruz campaigned in Iowa on Monday.\n\n"
+            "Cruz told the crowd that Donald Trump was unfit to lead the party. "
+            "He said the caucuses would decide the race.")
+    doc = _resolver(nlp, text).doc
+
+    def span(needle, length=None):  # the first `length` characters of needle, as a span
+        at = text.index(needle)
+        return [(at, at + (length or len(needle)))]
+    atts = [Attribution(source=span("Cruz told", 4), cue=span("told"),
+                        content=span("that Donald Trump was unfit to lead the party")),
+            Attribution(source=span("He said", 2), cue=span("said the", 4),
+                        content=span("the caucuses would decide the race"))]
+    seen = {}
+    resolve_speakers(doc, atts, on_pronoun=lambda pos, cands, rows, best: seen.update(
+        {e.name: r[salience.FEATURES.index("latest_in_content")] for e, r in zip(cands, rows)}))
+    assert seen == {"Ted Cruz": 0.0, "Donald Trump": 1.0}
+    assert salience.load_ranker().weights[salience.FEATURES.index("latest_in_content")] < 0
+    assert atts[1].speaker == "Ted Cruz"

@@ -6,8 +6,9 @@
 
 Training data: training/data/speakers_fit.jsonl, pronoun and description sources of 49
 articles of PolNeAR train's fit split with their canonical speakers, and the whole-article
-sets fitwhole to fitwhole5 (93 more fit-split articles), all annotated by the rules of
-benchmarks/data/speakers/README.md. fitwhole6 is not trained on: it measures.
+sets fitwhole to fitwhole5 and fitwhole7 (131 more fit-split articles), all annotated by
+the rules of benchmarks/data/speakers/README.md. fitwhole6 and fitwhole8 are not trained
+on: they measure.
 
 Each article is parsed and all its gold PolNeAR attributions are resolved in order from
 their gold spans (so "the speaker just quoted" is what the resolver itself found); when
@@ -34,10 +35,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from training.clogit import fit, group_accuracy  # noqa: E402
 
-# fit-split articles only; fitwhole6 is kept out, to measure on
+# fit-split articles only; fitwhole6 and fitwhole8 are kept out, to measure on
 DATA = [ROOT / "training/data/speakers_fit.jsonl"] + [
     ROOT / f"benchmarks/data/speakers/{name}.jsonl"
-    for name in ("fitwhole", "fitwhole2", "fitwhole3", "fitwhole4", "fitwhole5")]
+    for name in ("fitwhole", "fitwhole2", "fitwhole3", "fitwhole4", "fitwhole5", "fitwhole7")]
 META: list = []  # (article, pronoun position, candidate names) per group, for inspection
 
 

@@ -251,6 +251,7 @@ class Resolver:
         self.gender_votes: dict[int, Counter] = {}  # id(entity) -> titles seen: m / f
         self.former_roles: set[tuple[str, int]] = set()  # (role word, id(entity)) held formerly
         self.content: list[tuple[int, int]] = []  # content of the attribution being resolved
+        self.all_content: list[tuple[int, int]] = []  # every attribution's content (pronoun salience)
         self.ent_at: dict[int, Entity] = {}  # token index -> entity
         self.last_end = 0  # where the previous attribution ends (for pronoun salience)
         self.times_quoted: dict[int, int] = {}  # id(entity) -> attributions resolved to it so far
@@ -1400,6 +1401,7 @@ def resolve_speakers(doc, atts: list[Attribution], on_pronoun=None, use_ranker: 
         r.use_ranker = use_ranker
     last: Optional[Entity] = None
     quoted = r.times_quoted
+    r.all_content = [tuple(f) for a in atts for f in a.content]
     for a in sorted(atts, key=lambda a: a.start):
         r.content = list(a.content)
         if a.source:

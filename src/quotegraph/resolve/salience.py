@@ -5,8 +5,9 @@ pronoun outside quotes that agrees with it. Each candidate is described by a few
 about salience, in the spirit of centering theory: is it the speaker just quoted, does
 its gender agree, how recently and how often was it named, was it the subject of this
 sentence or the one before, was it named since the last quote ended, is it the article's
-main subject. A conditional logit model (training/train_pronoun_ranker.py, deterministic,
-from our hand-checked speaker annotations of PolNeAR train's fit split) weighs them; the
+main subject, was it last named inside what someone said (the topic of a quote is seldom
+the next speaker). A conditional logit model (training/train_pronoun_ranker.py,
+deterministic, from our hand-checked speaker annotations of PolNeAR train's fit split) weighs them; the
 best-scoring candidate wins. Without the weights file the resolver's hand-set weights
 (resolver.PRONOUN_WEIGHTS) rank them instead.
 """
@@ -21,7 +22,7 @@ WEIGHTS = Path(__file__).resolve().parents[1] / "models" / "pronoun_ranker.json"
 FEATURES = ["last", "gender_match", "gender_unknown", "most_recent", "second_recent", "log_distance",
             "same_sentence", "previous_sentence", "subject_same_sentence", "subject_previous_sentence",
             "log_mentions", "most_mentioned", "headline", "this_paragraph", "since_last_quote",
-            "log_times_quoted", "object_latest", "paragraph_start_main", "after_quote_last"]
+            "log_times_quoted", "object_latest", "paragraph_start_main", "after_quote_last", "latest_in_content"]
 SUBJECTS = ("nsubj", "nsubjpass")
 OBJECTS = ("dobj", "pobj", "dative", "iobj")
 
@@ -101,6 +102,7 @@ def candidate_features(r, cands: list, kind: str, pos: int, last, last_end: int,
             float(x["obj_latest"]),
             float(para_start and main),
             float(after_quote and e is last),
+            float(x["latest"] >= 0 and any(s <= x["latest"] < e for s, e in r.all_content)),
         ])
     return rows
 
