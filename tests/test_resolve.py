@@ -703,3 +703,12 @@ def test_the_pronoun_ranker_knows_who_was_only_talked_about(nlp):
     assert seen == {"Ted Cruz": 0.0, "Donald Trump": 1.0}
     assert salience.load_ranker().weights[salience.FEATURES.index("latest_in_content")] < 0
     assert atts[1].speaker == "Ted Cruz"
+
+
+def test_his_documents_are_his_while_reports_are_anyones(nlp):
+    text = ("Ben Carson suspended his campaign this month. Even so, he raised $5.7 million in February, "
+            "according to his campaign finance documents. Reports say he will endorse Donald Trump.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "his campaign finance documents") == "Ben Carson"
+    at = text.index("Reports")
+    assert r.resolve(at, at + len("Reports"), None)[:2] == (None, "anonymous")

@@ -905,7 +905,9 @@ class Resolver:
         if head.pos_ == "NOUN" and hw in ANON and self._linked(hw, set(words), start) is not None:
             e = self._linked(hw, set(words), start)  # "the poll" after "the Morning Consult poll"
             return e, e.type, [e]
-        if hw in ANON or (words and words[0] in ANON_MARKERS and head.pos_ in ("NOUN", "PRON")):
+        owned_work = words[0] in ("his", "her", "its") and _singular(head) in DOCUMENTS
+        if (hw in ANON and not owned_work) or (words and words[0] in ANON_MARKERS and head.pos_ in ("NOUN", "PRON")):
+            # ("reports" are anyone's, "his campaign finance documents" his)
             return None, "anonymous", []
         if head.pos_ == "NOUN" and (_singular(head) in DOCUMENTS or _singular(head) in SPOKES_ROLES):
             # "FEC records", "Vatican officials": a name the NER left untagged owns the
