@@ -712,3 +712,11 @@ def test_his_documents_are_his_while_reports_are_anyones(nlp):
     assert _said_by(r, text, "his campaign finance documents") == "Ben Carson"
     at = text.index("Reports")
     assert r.resolve(at, at + len("Reports"), None)[:2] == (None, "anonymous")
+
+
+def test_a_name_the_ner_missed_with_a_role_beside_it_is_the_person(nlp):
+    # the small NER model takes "Pambakian" for a nationality: the apposition says a person
+    text = ("Tinder said on Monday that it had removed the bots. \"We don't allow spamming,\" "
+            "Rosette Pambakian, a Tinder spokeswoman, said in an email.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "Rosette Pambakian, a Tinder spokeswoman,") == "Rosette Pambakian"

@@ -774,6 +774,9 @@ class Resolver:
                     # "... the official said" further on is this one again
                     self.descriptions.append((_singular(head), e, start))
                     return e, e.type, [e]
+        missed = self._missed_person(span, end)
+        if missed is not None:
+            return missed, "person", [missed]
         definite = span[0].lower_ in ("the", "this", "that")
         if ents and head.i not in self.ent_at and all(e.type == "organisation" for e in ents) and (
                 head.lower_ in CONTEST_ROLES
@@ -956,6 +959,26 @@ class Resolver:
             self.head_plural = False
             return self._description("year-old", words, start, last)
         return None, "unknown", []
+
+    def _missed_person(self, span, end: int) -> Optional[Entity]:
+        """A name the NER missed or mistyped, heading a source with a role in apposition:
+        "Rosette Pambakian, a Tinder spokeswoman," is her, not Tinder."""
+        root = span.root
+        if root.pos_ != "PROPN" or root.i in self.ent_at or not root.text[:1].isupper() or not root.is_alpha \
+                or root.lower_ in ORG_WORDS or not any(
+                    c.dep_ == "appos" and c.pos_ == "NOUN" and _person_noun(_singular(c)) for c in root.children):
+            return None
+        lo = root.i
+        while lo - 1 >= span.start and self.doc[lo - 1].dep_ in ("compound", "flat") \
+                and self.doc[lo - 1].head.i == root.i and self.doc[lo - 1].pos_ == "PROPN":
+            lo -= 1
+        name = self.doc[lo:root.i + 1]
+        if name[0].lower_.rstrip(".") in TITLES:
+            name = name[1:]
+        if not len(name):
+            return None
+        return self.index.find(name.text, "person", before=end) or self.index.add(
+            name.text, "person", (name.start_char, name.end_char))
 
     def _head_name(self, span, head, start: int) -> Optional[Entity]:
         """The entity a capitalised head the NER missed names, read with the capitalised
