@@ -720,3 +720,12 @@ def test_a_name_the_ner_missed_with_a_role_beside_it_is_the_person(nlp):
             "Rosette Pambakian, a Tinder spokeswoman, said in an email.")
     r = _resolver(nlp, text)
     assert _said_by(r, text, "Rosette Pambakian, a Tinder spokeswoman,") == "Rosette Pambakian"
+
+
+def test_run_together_names_and_general_companies_are_organisations(nlp):
+    text = ("Some 13.3 million votes were cast, according to RealClearPolitics.\n\n"
+            "General Electric says that in 2012 it paid no federal income tax.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "RealClearPolitics") == "RealClearPolitics"
+    assert _said_by(r, text, "General Electric") == "General Electric"
+    assert "Electric" not in [e.name for e in r.index.entities if e.type == "person"]

@@ -68,6 +68,7 @@ STATES: dict[str, str] = LEXICON["state_abbreviations"]
 # bodies named by their place: "the West Virginia legislature", "Cologne police"
 PLACE_BODIES = {"legislature", "police", "parliament", "assembly", "government"}
 _TRANSCRIPT_LABEL = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):", re.M)
+_CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")  # "RealClearPolitics", "BuzzFeed", "YouGov"
 _WEB_NAME = re.compile(r"(?<![\w./@-])[A-Z][A-Za-z0-9-]+\.(?:com|org|net)(?![\w/-])")
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [“\"‘']([A-Z][\w.-]*)[”\"’'] ([A-Z][\w’'-]+)")
 _REGNAL = re.compile(r"\b(Pope|King|Queen) ([A-Z][a-z]+)\b")  # "Pope Francis": the title is part of the name
@@ -194,6 +195,8 @@ def _name_span(ent, t: str, title_case: bool):
             ent = doc[ent.start - 1:ent.end]
     inner_title = next((k for k in range(ent.start, ent.end - 1)
                         if doc[k].text.lower().rstrip(".") in PERSON_TITLES), None)
+    if inner_title is not None and t == "organisation" and inner_title == ent.start and doc[inner_title].lower_ == "general":
+        inner_title = None  # "General Electric", "General Motors": a company, no general
     if inner_title is not None and doc[inner_title + 1].pos_ == "PROPN" and not any(
             x.lower_ in ORG_WORDS or x.lower_ in BODY_WORDS for x in doc[inner_title + 1:ent.end]):
         # ("the Justice Department" is no Justice named Department)
@@ -949,6 +952,11 @@ class Resolver:
                 typ = "person" if ((len(propn) >= 2 and not det and not common) or propn[0].lower_ in GIVEN_NAMES) \
                     and text not in KNOWN_ORGS else "organisation"
                 e = self.index.add(text, typ, (start, end))
+            return e, e.type if e else "unknown", [e] if e else []
+        if _CAMEL.match(head.text) and head.i not in self.ent_at:
+            # "according to RealClearPolitics": a run-together name the parse calls a noun
+            e = self.index.find(head.text, before=end) or self.index.add(
+                head.text, "organisation", (head.idx, head.idx + len(head)))
             return e, e.type if e else "unknown", [e] if e else []
         if head.pos_ in ("NOUN", "PROPN"):
             self.head_plural = head.tag_ in ("NNS", "NNPS")
