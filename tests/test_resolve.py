@@ -729,3 +729,11 @@ def test_run_together_names_and_general_companies_are_organisations(nlp):
     assert _said_by(r, text, "RealClearPolitics") == "RealClearPolitics"
     assert _said_by(r, text, "General Electric") == "General Electric"
     assert "Electric" not in [e.name for e in r.index.entities if e.type == "person"]
+
+
+def test_the_newspaper_and_the_bureau_find_their_organisation(nlp):
+    text = ("The Orlando Sentinel endorsed Gwen Graham on Sunday. \"She is the best choice,\" the newspaper wrote.\n\n"
+            "The FBI said on Monday that it had opened an inquiry. The bureau said the inquiry would take months.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "the newspaper") == "Orlando Sentinel"
+    assert _said_by(r, text, "The bureau") == "FBI"
