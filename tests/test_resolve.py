@@ -737,3 +737,16 @@ def test_the_newspaper_and_the_bureau_find_their_organisation(nlp):
     r = _resolver(nlp, text)
     assert _said_by(r, text, "the newspaper") == "Orlando Sentinel"
     assert _said_by(r, text, "The bureau") == "FBI"
+
+
+def test_a_group_named_beside_a_backer_is_the_group(nlp):
+    text = ("Priorities USA, a pro-Clinton super PAC, emailed reporters on Tuesday.\n\n"
+            "Steven Law runs several groups. Law's advocacy group One Nation began airing ads in March, and "
+            "the Koch-backed advocacy group Americans for Prosperity ran ads too.\n\n"
+            "Gallup's Jeffrey M. Jones wrote in April. Gallup's own tracking poll puts Obama at 53 percent, "
+            "and the YouGov/Economist poll agrees.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "Priorities USA, a pro-Clinton super PAC,") == "Priorities USA"
+    assert _said_by(r, text, "Law's advocacy group One Nation") == "One Nation"
+    assert _said_by(r, text, "the Koch-backed advocacy group Americans for Prosperity") == "Americans for Prosperity"
+    assert _said_by(r, text, "Gallup's own tracking poll") == "Gallup"

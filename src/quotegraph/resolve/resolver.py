@@ -127,7 +127,8 @@ def _person_noun(noun: str) -> bool:
 def _trim(ent, org: bool = False):
     """The entity without leading words that are not part of a name ("Weak - Rubio"), and
     within one line: "... in the mid-500s B.C.\n\nWallnau elaborated" is not one name.
-    An organisation keeps a capitalised adjective ("American Crossroads")."""
+    An organisation keeps a capitalised adjective or number ("American Crossroads", "One
+    Nation")."""
     breaks = [t.i for t in ent if "\n" in t.text]
     if breaks:
         cuts = [ent.start] + [b + 1 for b in breaks]
@@ -138,7 +139,7 @@ def _trim(ent, org: bool = False):
     i = ent.start
     while i < ent.end - 1 and (ent.doc[i].pos_ not in ("PROPN",) or not ent.doc[i].text[:1].isupper()) \
             and ent.doc[i].lower_ not in ("the",) \
-            and not (org and ent.doc[i].pos_ == "ADJ" and ent.doc[i].is_alpha and ent.doc[i].text.istitle()):
+            and not (org and ent.doc[i].pos_ in ("ADJ", "NUM") and ent.doc[i].is_alpha and ent.doc[i].text.istitle()):
         i += 1
     if i >= ent.end:
         return None
@@ -710,7 +711,12 @@ class Resolver:
                 # "the results", "Findings" in an article about a named poll are its own
                 head.lower_ in POLL_OUTPUT and self.polls and not ents
                 and (span[0].lower_ in ("the", "its", "these") or head.i == span.start))):
-            e = self._poll(start, end)  # ("Poll" capitalised is tagged a proper noun)
+            # the poll the source names, else the organisation that owns it ("Gallup's own
+            # tracking poll"), else the poll named before ("Poll" capitalised is tagged a
+            # proper noun)
+            e = next((ent for s, e, ent in self.polls if s < end and start < e), None) or next(
+                (self.ent_at[c.i] for c in head.children if c.dep_ in ("poss", "compound")
+                 and c.i in self.ent_at and self.ent_at[c.i].type == "organisation"), None) or self._poll(start, end)
             return (e, e.type, [e]) if e is not None else (None, "unknown", [])
         # "her campaign", "the Cruz campaign", "Trump's campaign": the person's organisation
         if head.lower_ in PERSON_ORG_NAMES:
@@ -777,9 +783,13 @@ class Resolver:
                     # "... the official said" further on is this one again
                     self.descriptions.append((_singular(head), e, start))
                     return e, e.type, [e]
-        missed = self._missed_person(span, end)
+        missed = self._missed_name(span, end)
         if missed is not None:
-            return missed, "person", [missed]
+            return missed, missed.type, [missed]
+        named_group = next((self.ent_at[c.i] for c in head.children if c.dep_ == "appos" and c.i in self.ent_at
+                            and self.ent_at[c.i].type == "organisation"), None)
+        if named_group is not None and head.pos_ == "NOUN" and head.lower_ in ORG_DESC:
+            return named_group, "organisation", [named_group]  # "Law's advocacy group One Nation"
         definite = span[0].lower_ in ("the", "this", "that")
         if ents and head.i not in self.ent_at and all(e.type == "organisation" for e in ents) and (
                 head.lower_ in CONTEST_ROLES
@@ -968,25 +978,40 @@ class Resolver:
             return self._description("year-old", words, start, last)
         return None, "unknown", []
 
-    def _missed_person(self, span, end: int) -> Optional[Entity]:
-        """A name the NER missed or mistyped, heading a source with a role in apposition:
-        "Rosette Pambakian, a Tinder spokeswoman," is her, not Tinder."""
+    def _missed_name(self, span, end: int) -> Optional[Entity]:
+        """A name the NER missed or mistyped, heading a source beside words that say what
+        it names: "Rosette Pambakian, a Tinder spokeswoman," is her, not Tinder;
+        "Priorities USA, a pro-Clinton super PAC," and "the Koch-backed advocacy group
+        Americans for Prosperity" are the groups, not Clinton or Koch."""
         root = span.root
-        if root.pos_ != "PROPN" or root.i in self.ent_at or not root.text[:1].isupper() or not root.is_alpha \
-                or root.lower_ in ORG_WORDS or not any(
-                    c.dep_ == "appos" and c.pos_ == "NOUN" and _person_noun(_singular(c)) for c in root.children):
+        if root.pos_ != "PROPN" or root.i in self.ent_at or not root.text[:1].isupper() or not root.is_alpha:
+            return None
+        appos = [c for c in root.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
+        lead = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < root.i]
+        if any(c.pos_ == "NOUN" and _person_noun(_singular(c)) for c in appos) and root.lower_ not in ORG_WORDS:
+            typ = "person"
+        elif any(c.lower_ in ORG_WORDS or c.lower_ in ORG_DESC for c in appos + lead):
+            typ = "organisation"
+        else:
             return None
         lo = root.i
-        while lo - 1 >= span.start and self.doc[lo - 1].dep_ in ("compound", "flat") \
-                and self.doc[lo - 1].head.i == root.i and self.doc[lo - 1].pos_ == "PROPN":
+        while lo - 1 >= span.start and self.doc[lo - 1].dep_ in ("compound", "flat", "nummod") \
+                and self.doc[lo - 1].head.i == root.i and self.doc[lo - 1].pos_ in ("PROPN", "NUM") \
+                and self.doc[lo - 1].text[:1].isupper():
             lo -= 1
-        name = self.doc[lo:root.i + 1]
-        if name[0].lower_.rstrip(".") in TITLES:
+        hi = root.i + 1
+        if typ == "organisation" and hi + 1 < span.end and self.doc[hi].lower_ in ("for", "of") \
+                and self.doc[hi + 1].pos_ == "PROPN":  # "Americans for Prosperity"
+            hi += 2
+            while hi < span.end and self.doc[hi].pos_ == "PROPN":
+                hi += 1
+        name = self.doc[lo:hi]
+        if typ == "person" and name[0].lower_.rstrip(".") in TITLES:
             name = name[1:]
         if not len(name):
             return None
-        return self.index.find(name.text, "person", before=end) or self.index.add(
-            name.text, "person", (name.start_char, name.end_char))
+        return self.index.find(name.text, typ, before=end) or self.index.add(
+            name.text, typ, (name.start_char, name.end_char))
 
     def _head_name(self, span, head, start: int) -> Optional[Entity]:
         """The entity a capitalised head the NER missed names, read with the capitalised
