@@ -750,3 +750,18 @@ def test_a_group_named_beside_a_backer_is_the_group(nlp):
     assert _said_by(r, text, "Law's advocacy group One Nation") == "One Nation"
     assert _said_by(r, text, "the Koch-backed advocacy group Americans for Prosperity") == "Americans for Prosperity"
     assert _said_by(r, text, "Gallup's own tracking poll") == "Gallup"
+
+
+def test_in_a_question_and_answer_interview_i_is_the_one_answering(nlp):
+    text = ("Laura Bush sees hope for Afghan women\n"
+            "Former first lady Laura Bush sat down this week to discuss the war.\n\n"
+            "QLast October, President Obama decided to keep troops there. You thank him for that.\n\n"
+            "A: Yes, I think that's really important.\n\n"
+            "QWhat would have happened?\n\n"
+            "A: I think they would have been set back.")
+    r = _resolver(nlp, text)
+    first = text.index("A: Yes, I") + 8
+    assert r.resolve(first, first + 1, None)[0].name == "Laura Bush"  # not Obama, named just before
+    second = text.index("A: I think") + 3
+    assert r.resolve(second, second + 1, None)[0].name == "Laura Bush"
+    assert _said_by(r, text, "You") == "Laura Bush"

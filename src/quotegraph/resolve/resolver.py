@@ -68,6 +68,9 @@ STATES: dict[str, str] = LEXICON["state_abbreviations"]
 # bodies named by their place: "the West Virginia legislature", "Cologne police"
 PLACE_BODIES = {"legislature", "police", "parliament", "assembly", "government"}
 _TRANSCRIPT_LABEL = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):", re.M)
+# interview transcripts: "A: Because they needed help" answers "QWhy ..." / "Q: Why ..."
+_ANSWER = re.compile(r"^A[:.] ", re.M)
+_QUESTION = re.compile(r"Q(?=[:.]? ?[A-Z])")
 _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")  # "RealClearPolitics", "BuzzFeed", "YouGov"
 _WEB_NAME = re.compile(r"(?<![\w./@-])[A-Z][A-Za-z0-9-]+\.(?:com|org|net)(?![\w/-])")
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [“\"‘']([A-Z][\w.-]*)[”\"’'] ([A-Z][\w’'-]+)")
@@ -330,6 +333,7 @@ class Resolver:
         self._famous_full_names()
         self._regnal_names()
         self._famous_roles()
+        self.interviewee = self._interviewee()
 
     def _link_descriptions(self, ent, e: Entity):
         """'Angela Merkel, the chancellor,' / 'the chancellor, Angela Merkel' /
@@ -426,6 +430,23 @@ class Resolver:
                 e.name = FAMOUS[e.name]
                 e.gender = e.gender or ("f" if e.words[0] in FEMALE_NAMES else "m" if e.words[0] in MALE_NAMES
                                         else None)
+
+    def _interviewee(self) -> Optional[Entity]:
+        """In a question-and-answer interview (paragraphs opening "Q" and "A:"), the person
+        who answers: the one the headline names, else the one named most."""
+        answers = _ANSWER.findall(self.text)
+        if len(answers) < 2:
+            return None
+        people = [e for e in self.index.entities if e.type == "person"]
+        head_end = self.text.find("\n")
+        named = [e for e in people if any(s < head_end for s, _ in e.mentions)]
+        if named:
+            return named[0]
+        return max(people, key=lambda e: len(e.mentions), default=None)
+
+    def _in_paragraph(self, pos: int, pattern) -> bool:
+        """Does the paragraph holding pos open with the pattern?"""
+        return bool(pattern.match(self.text, self.text.rfind("\n", 0, pos) + 1))
 
     def _famous_roles(self):
         """What the news calls a well-known person it has named: "the billionaire" and
@@ -916,6 +937,9 @@ class Resolver:
                         return e, e.type, [e]
             if hw in ("who", "whose"):
                 return None, "unknown", []
+        if len(span) <= 2 and hw in ("you", "your") and self.interviewee is not None \
+                and self._in_paragraph(start, _QUESTION):
+            return self.interviewee, "person", [self.interviewee]  # the questioner's "you"
         if len(span) <= 2 and hw in PRONOUNS:
             return self._pronoun(PRONOUNS[hw], start, last)
         if head.pos_ == "NOUN" and hw in ANON and self._linked(hw, set(words), start) is not None:
@@ -1084,6 +1108,8 @@ class Resolver:
         return tok
 
     def _pronoun(self, kind: str, pos: int, last: Optional[Entity]):
+        if kind == "self" and self.interviewee is not None and self._in_paragraph(pos, _ANSWER):
+            return self.interviewee, "person", [self.interviewee]  # "I" answering in a Q&A
         if kind == "self":
             # "I", "my" outside quotes: the writer of a letter or column, who signs it on
             # a line of its own below ("Bruce R. Gary." / "Rhinelander, Wis.")
