@@ -765,3 +765,13 @@ def test_in_a_question_and_answer_interview_i_is_the_one_answering(nlp):
     second = text.index("A: I think") + 3
     assert r.resolve(second, second + 1, None)[0].name == "Laura Bush"
     assert _said_by(r, text, "You") == "Laura Bush"
+
+
+def test_mr_obama_and_michelle_obama_stay_two_people(nlp):
+    text = ("As President Obama faced critics, his staff planned the parties.\n\n"
+            "\"You are a great man,\" Representative Steve Cohen told Mr. Obama as he stopped by.\n\n"
+            "Guests said that the president and the first lady, Michelle Obama, are gracious.\n\n"
+            "Mr. Obama, who barely tolerates the schmoozing, does far fewer receiving lines.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "who") == "Barack Obama"
+    assert _said_by(r, text, "Michelle Obama") == "Michelle Obama"

@@ -182,6 +182,12 @@ class NameIndex:
         if gender and gender_of is not None and len(cands) > 1:
             agree = [e for e in cands if gender_of(e.words) in (gender, None)]
             cands = agree or cands
+        said = gender or (gender_of(words) if gender_of is not None and type_ == "person" else None)
+        if said:
+            # "Mr. Obama" named earlier is not "Michelle Obama": a person a title gave one
+            # gender takes no name of the other
+            cands = [e for e in cands if e.gender in (None, said)
+                     and (gender_of is None or gender_of(e.words) in (None, said))]
         if len(words) == 1:
             cands = _called_bare(cands, words)
         best = max(cands, key=lambda e: e.last_pos) if cands else None
@@ -211,7 +217,8 @@ class NameIndex:
         if best is None:
             best = Entity(name=name, type=type_)
             self.entities.append(best)
-        elif rename and len(words) > len(best.words) and compatible(best.words, words, type_):
+        elif rename and len(words) > len(best.words) and compatible(best.words, words, type_) \
+                and (type_ != "person" or not any(w in ORG_WORDS for w in words)):  # not "Obama White House"
             best.name = name  # a fuller form of the same name
         elif rename and best.name.isupper() and not name.isupper() and len(words) == len(best.words):
             best.name = name  # "DONALD TRUMP" in a headline, then "Donald Trump"
@@ -219,6 +226,8 @@ class NameIndex:
                 and _doubled(words[0], best.words[0]) and (
                     best.spellings.get(name, 0) + 1 > best.spellings.get(best.name, 0) or name in FAMOUS_FULL):
             best.name = name  # two spellings of one name: the commoner (or the famous) one
+        if gender and best.type == "person" and best.gender is None and words == best.words:
+            best.gender = gender  # "Mr. Obama" marks the Obama named so, not every Obama
         if rename:
             best.spellings[name] = best.spellings.get(name, 0) + 1
         best.mentions.append(span)

@@ -425,11 +425,13 @@ class Resolver:
         """A person the article calls only "Obama" is Barack Obama
         (famous_names.json, built by training/build_famous_names.py)."""
         for e in self.index.entities:
-            if e.type == "person" and len(e.words) == 1 and e.name in FAMOUS:
-                self.article_name[id(e)] = e.name
-                e.name = FAMOUS[e.name]
-                e.gender = e.gender or ("f" if e.words[0] in FEMALE_NAMES else "m" if e.words[0] in MALE_NAMES
-                                        else None)
+            if e.type != "person" or len(e.words) != 1 or e.name not in FAMOUS:
+                continue
+            if e.gender and _name_gender(FAMOUS[e.name].lower().split()) not in (None, e.gender):
+                continue  # "Mr. Clinton" is not Hillary Clinton
+            self.article_name[id(e)] = e.name
+            e.name = FAMOUS[e.name]
+            e.gender = e.gender or ("f" if e.words[0] in FEMALE_NAMES else "m" if e.words[0] in MALE_NAMES else None)
 
     def _interviewee(self) -> Optional[Entity]:
         """In a question-and-answer interview (paragraphs opening "Q" and "A:"), the person
