@@ -775,3 +775,10 @@ def test_mr_obama_and_michelle_obama_stay_two_people(nlp):
     r = _resolver(nlp, text)
     assert _said_by(r, text, "who") == "Barack Obama"
     assert _said_by(r, text, "Michelle Obama") == "Michelle Obama"
+
+
+def test_a_work_is_made_by_the_subject_of_its_relative_clause(nlp):
+    text = ("Michele Bachmann met the president last year.\n\n"
+            "According to an account she gave to The Washington Free Beacon, he was unmoved.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "an account she gave to The Washington Free Beacon") == "Michele Bachmann"

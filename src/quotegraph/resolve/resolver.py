@@ -76,6 +76,12 @@ _WEB_NAME = re.compile(r"(?<![\w./@-])[A-Z][A-Za-z0-9-]+\.(?:com|org|net)(?![\w/
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [“\"‘']([A-Z][\w.-]*)[”\"’'] ([A-Z][\w’'-]+)")
 _REGNAL = re.compile(r"\b(Pope|King|Queen) ([A-Z][a-z]+)\b")  # "Pope Francis": the title is part of the name
 POLL_WORDS = {"poll", "survey"}
+# works a relative clause can credit to their maker ("an account she gave to ...")
+WORK_NOUNS = {"account", "version", "description", "summary", "explanation"}
+GIVING_VERBS = {"gave", "released", "wrote", "sent", "issued", "published", "posted", "delivered", "offered",
+                "provided", "made", "shared", "signed", "filed", "submitted", "drafted", "unveiled", "penned",
+                "gives", "releases", "writes", "sends", "issues", "publishes", "posts", "delivers", "offers",
+                "provides", "makes", "shares", "signs", "files", "submits", "unveils"}
 POLL_OUTPUT = {"results", "findings"}
 _NO_LAST = object()  # _linked called without a last speaker: no salience tie-break
 SPOKES_ROLES = {"official", "spokesman", "spokeswoman", "spokesperson", "executive", "staffer", "officer",
@@ -809,6 +815,9 @@ class Resolver:
         missed = self._missed_name(span, end)
         if missed is not None:
             return missed, missed.type, [missed]
+        maker = self._maker_in_clause(head, start, last)
+        if maker is not None:
+            return maker, maker.type, [maker]
         named_group = next((self.ent_at[c.i] for c in head.children if c.dep_ == "appos" and c.i in self.ent_at
                             and self.ent_at[c.i].type == "organisation"), None)
         if named_group is not None and head.pos_ == "NOUN" and head.lower_ in ORG_DESC:
@@ -1003,6 +1012,23 @@ class Resolver:
             self.head_plural = False
             return self._description("year-old", words, start, last)
         return None, "unknown", []
+
+    def _maker_in_clause(self, head, start: int, last: Optional[Entity]) -> Optional[Entity]:
+        """A work whose relative clause says who made it: "an account she gave to The
+        Washington Free Beacon" is hers, "the document he released" his."""
+        if head.pos_ != "NOUN" or (_singular(head) not in DOCUMENTS and head.lower_ not in WORK_NOUNS):
+            return None
+        for clause in head.children:
+            if clause.dep_ != "relcl" or clause.lower_ not in GIVING_VERBS:
+                continue
+            subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            if subj.lower_ in PRONOUNS and PRONOUNS[subj.lower_] in ("m", "f"):
+                e, _, _ = self._pronoun(PRONOUNS[subj.lower_], subj.idx, last)
+                return e
+            return self.ent_at.get(subj.i)
+        return None
 
     def _missed_name(self, span, end: int) -> Optional[Entity]:
         """A name the NER missed or mistyped, heading a source beside words that say what
