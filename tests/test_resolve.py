@@ -782,3 +782,10 @@ def test_a_work_is_made_by_the_subject_of_its_relative_clause(nlp):
             "According to an account she gave to The Washington Free Beacon, he was unmoved.")
     r = _resolver(nlp, text)
     assert _said_by(r, text, "an account she gave to The Washington Free Beacon") == "Michele Bachmann"
+
+
+def test_a_response_owned_by_a_name_the_ner_missed_here_is_that_names(nlp):
+    text = ("Marco Rubio answered Rand Paul on taxes.\n\n"
+            "Rubio’s response was that it is unfair for the federal tax code to favor one group.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "Rubio’s response") == "Marco Rubio"

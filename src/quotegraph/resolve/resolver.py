@@ -76,6 +76,10 @@ _WEB_NAME = re.compile(r"(?<![\w./@-])[A-Z][A-Za-z0-9-]+\.(?:com|org|net)(?![\w/
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [“\"‘']([A-Z][\w.-]*)[”\"’'] ([A-Z][\w’'-]+)")
 _REGNAL = re.compile(r"\b(Pope|King|Queen) ([A-Z][a-z]+)\b")  # "Pope Francis": the title is part of the name
 POLL_WORDS = {"poll", "survey"}
+# what someone says, owned like a work: "Rubio's response", "Trump's comments"
+SPEECH_NOUNS = {"response", "reply", "answer", "comment", "word", "criticism", "explanation", "argument",
+                "assessment", "claim", "reaction", "testimony", "announcement", "account", "warning", "plea",
+                "appeal", "promise", "pledge", "vow", "threat", "rebuttal", "retort", "defense", "defence"}
 # works a relative clause can credit to their maker ("an account she gave to ...")
 WORK_NOUNS = {"account", "version", "description", "summary", "explanation"}
 GIVING_VERBS = {"gave", "released", "wrote", "sent", "issued", "published", "posted", "delivered", "offered",
@@ -815,7 +819,7 @@ class Resolver:
         missed = self._missed_name(span, end)
         if missed is not None:
             return missed, missed.type, [missed]
-        maker = self._maker_in_clause(head, start, last)
+        maker = self._maker_in_clause(head, start, last) or self._unmarked_owner(span, head, start)
         if maker is not None:
             return maker, maker.type, [maker]
         named_group = next((self.ent_at[c.i] for c in head.children if c.dep_ == "appos" and c.i in self.ent_at
@@ -1029,6 +1033,19 @@ class Resolver:
                 return e
             return self.ent_at.get(subj.i)
         return None
+
+    def _unmarked_owner(self, span, head, start: int) -> Optional[Entity]:
+        """A work or a response owned by a name the NER left unmarked here but found
+        elsewhere: "Rubio’s response" is Rubio's, "G-III reports" G-III's."""
+        if head.pos_ != "NOUN" or head.i in self.ent_at or (
+                _singular(head) not in DOCUMENTS and _singular(head) not in SPEECH_NOUNS):
+            return None
+        owners = [t for t in head.children if t.dep_ in ("poss", "compound") and t.pos_ == "PROPN"
+                  and t.text[:1].isupper() and span.start <= t.i < head.i]
+        if len(owners) != 1 or owners[0].i in self.ent_at:
+            return None
+        lo = min(t.i for t in owners[0].subtree if t.dep_ != "case")
+        return self.index.find(self.doc[max(lo, span.start):owners[0].i + 1].text, before=start)
 
     def _missed_name(self, span, end: int) -> Optional[Entity]:
         """A name the NER missed or mistyped, heading a source beside words that say what
