@@ -789,3 +789,13 @@ def test_a_response_owned_by_a_name_the_ner_missed_here_is_that_names(nlp):
             "Rubio’s response was that it is unfair for the federal tax code to favor one group.")
     r = _resolver(nlp, text)
     assert _said_by(r, text, "Rubio’s response") == "Marco Rubio"
+
+
+def test_a_country_can_speak_and_owns_no_bill_named_after_it(nlp):
+    text = ("Saudi Arabia has long denied any role in the attacks. The Senate will vote on the bill this week.\n\n"
+            "Saudi Arabia said on Friday that it had cooperated fully. It said the report was old.\n\n"
+            "Bob Corker, the committee chairman, wrote the Iran sanctions bill. The chairman's bill would bar waivers.")
+    r = _resolver(nlp, text)
+    at = text.index("It said")
+    assert r.resolve(at, at + 2, None)[0].name == "Saudi Arabia"
+    assert not [h for h, e, _ in r.descriptions if e.name == "Iran" and h == "bill"]

@@ -29,6 +29,7 @@ PRONOUNS: dict[str, str] = LEXICON["pronouns"]
 ANON = set(LEXICON["anonymous"])
 # "the Saudis said": a people named for its government -> the country
 DEMONYMS: dict[str, str] = LEXICON["demonyms"]
+COUNTRIES = set(DEMONYMS.values())
 ANON_MARKERS = set(LEXICON["anonymous_markers"])
 ORG_DESC: dict[str, list[str]] = LEXICON["org_descriptions"]
 PERSON_ROLES = set(LEXICON["person_roles"])
@@ -309,6 +310,8 @@ class Resolver:
                 # "The Harbour Gazette": people are not named with "the"; "Twitter", which
                 # the small NER model takes for a person in most articles that name it
                 t = "organisation"
+            elif ent.label_ == "GPE" and ent.text.removeprefix("the ") in COUNTRIES:
+                t = "organisation"  # "Saudi Arabia", a government that speaks ("it said")
             elif t is None or ent.label_ in ("GPE", "NORP"):
                 continue
             ent = _trim(ent, org=t == "organisation")
@@ -411,7 +414,9 @@ class Resolver:
         # a name that modifies a noun owns it: "the Morning Consult poll" -> "the poll",
         # "Powell's office" -> "the office"
         if root.dep_ in ("compound", "poss", "nmod") and root.head.pos_ == "NOUN" \
-                and root.head.lower_ not in CONTEST_ROLES:  # "the GOP candidate" is not the GOP
+                and root.head.lower_ not in CONTEST_ROLES \
+                and not (root.dep_ == "compound" and e.name in COUNTRIES):
+            # ("the GOP candidate" is not the GOP, "the Iran sanctions bill" not Iran's)
             self.descriptions.append((root.head.lower_, e, ent.start_char))
         # role words in front of the name: "billionaire Paul Singer", "Florida Sen. Marco
         # Rubio", "Republican nominee Donald Trump", "the former secretary of state Hillary"
