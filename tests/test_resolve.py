@@ -799,3 +799,12 @@ def test_a_country_can_speak_and_owns_no_bill_named_after_it(nlp):
     at = text.index("It said")
     assert r.resolve(at, at + 2, None)[0].name == "Saudi Arabia"
     assert not [h for h, e, _ in r.descriptions if e.name == "Iran" and h == "bill"]
+
+
+def test_a_list_dash_glued_to_a_given_name_is_not_part_of_the_name(nlp):
+    text = ("HUFFPOLLSTER: The polls missed Iowa.\n\n"
+            "-Nate Cohn explains why the polls were wrong.\n\n"
+            "-Philip Bump illustrates just how close the race was.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "Nate Cohn") == "Nate Cohn"
+    assert _said_by(r, text, "Philip Bump") == "Philip Bump"

@@ -72,6 +72,7 @@ _TRANSCRIPT_LABEL = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})
 # interview transcripts: "A: Because they needed help" answers "QWhy ..." / "Q: Why ..."
 _ANSWER = re.compile(r"^A[:.] ", re.M)
 _QUESTION = re.compile(r"Q(?=[:.]? ?[A-Z])")
+_BULLETED = re.compile(r"^[-–—•][A-Z][a-z]+$")  # "-Nate", a list item's dash on a given name
 _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")  # "RealClearPolitics", "BuzzFeed", "YouGov"
 _WEB_NAME = re.compile(r"(?<![\w./@-])[A-Z][A-Za-z0-9-]+\.(?:com|org|net)(?![\w/-])")
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [“\"‘']([A-Z][\w.-]*)[”\"’'] ([A-Z][\w’'-]+)")
@@ -329,11 +330,16 @@ class Resolver:
                 ent = ent[1:]  # "Dean Amar said", "Stated Stone:" after Vikram Amar, Roger Stone
             prev_w = doc[ent.start - 1].text.lower().rstrip(".") if ent.start else ""
             hint = "m" if prev_w in MALE else "f" if prev_w in FEMALE else None  # "Mr.", "Mrs." 
-            e = self.index.add(ent.text, t, (ent.start_char, ent.end_char), rename=not self.in_quote(ent.start_char),
+            name, lo = ent.text, ent.start_char
+            if t == "person" and ent.start and _BULLETED.match(doc[ent.start - 1].text) and doc[ent.start - 1].whitespace_:
+                # "-Nate Cohn explains": a list's dash glued to the given name, which the NER left out
+                lo = doc[ent.start - 1].idx + 1
+                name = self.text[lo:ent.end_char]
+            e = self.index.add(name, t, (lo, ent.end_char), rename=not self.in_quote(ent.start_char),
                                gender=hint if t == "person" else None, gender_of=_name_gender)
             if e is None:
                 continue
-            for tok in ent:
+            for tok in (doc[ent.start - 1:ent.end] if lo < ent.start_char else ent):
                 self.ent_at[tok.i] = e
             if t == "person" and hint:
                 self.gender_votes.setdefault(id(e), Counter())[hint] += 1
@@ -993,9 +999,10 @@ class Resolver:
                 return (last, last.type, [last]) if last is not None else (None, "unknown", [])
             return None, "unknown", []
         # capitalised words the NER did not mark: a name of its own
-        propn = [t for t in span if t.pos_ == "PROPN" and t.text[:1].isupper()]
+        propn = [t for t in span if t.pos_ == "PROPN" and t.text[:1].isupper() or _BULLETED.match(t.text)]
         if propn and head.pos_ == "PROPN":
-            text = self.text[propn[0].idx:propn[-1].idx + len(propn[-1])]
+            lead = propn[0].idx + bool(_BULLETED.match(propn[0].text))  # "-Philip Bump": not the dash
+            text = self.text[lead:propn[-1].idx + len(propn[-1])]
             e = self.index.find(text, before=start)
             if e is None:
                 # "the Daily Planet", "the Institute": a determiner before a name marks
