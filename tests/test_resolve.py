@@ -808,3 +808,11 @@ def test_a_list_dash_glued_to_a_given_name_is_not_part_of_the_name(nlp):
     r = _resolver(nlp, text)
     assert _said_by(r, text, "Nate Cohn") == "Nate Cohn"
     assert _said_by(r, text, "Philip Bump") == "Philip Bump"
+
+
+def test_a_surname_alone_joins_a_full_name_with_a_suffix(nlp):
+    from quotegraph.resolve.names import NameIndex
+    idx = NameIndex()
+    full = idx.add("Luther Stan Pate IV", "person", (0, 19))
+    # the NER types the bare surname as an organisation further down
+    assert idx.add("Pate", "organisation", (40, 44)) is full

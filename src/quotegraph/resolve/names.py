@@ -211,7 +211,8 @@ class NameIndex:
         if best is None and len(words) == 1:
             # the NER often types a lone surname differently ("Reyes" as ORG after
             # "Tomas Reyes" as PERSON): a surname of a known person is that person
-            people = [e for e in self.entities if e.type == "person" and e.words and words[0] == e.words[-1]]
+            people = [e for e in self.entities if e.type == "person"
+                      and [w for w in e.words if w not in SUFFIXES][-1:] == words]  # "Pate" for "... Pate IV"
             if people:
                 best = max(people, key=lambda e: e.last_pos)
         if best is None:
