@@ -816,3 +816,15 @@ def test_a_surname_alone_joins_a_full_name_with_a_suffix(nlp):
     full = idx.add("Luther Stan Pate IV", "person", (0, 19))
     # the NER types the bare surname as an organisation further down
     assert idx.add("Pate", "organisation", (40, 44)) is full
+
+
+def test_a_full_name_given_only_inside_a_quote_still_names_the_person(nlp):
+    from quotegraph.resolve.names import NameIndex
+    idx = NameIndex()
+    murphy = idx.add("Murphy", "person", (0, 6))
+    idx.add("Patrick Murphy", "person", (50, 64), rename=False)  # “Patrick Murphy owes Floridians ...”
+    assert murphy.name == "Patrick Murphy"
+    # a quoted handle still does not rename an organisation
+    twitter = idx.add("Twitter", "organisation", (100, 107))
+    idx.add("Wilayat Twitter", "organisation", (150, 165), rename=False)
+    assert twitter.name == "Twitter"

@@ -218,7 +218,9 @@ class NameIndex:
         if best is None:
             best = Entity(name=name, type=type_)
             self.entities.append(best)
-        elif rename and len(words) > len(best.words) and compatible(best.words, words, type_) \
+        elif (rename or (type_ == "person" and len(best.words) == 1 and looks_like_person(name)
+                         and words[0] in GIVEN_NAME_WORDS)) \
+                and len(words) > len(best.words) and compatible(best.words, words, type_) \
                 and (type_ != "person" or not any(w in ORG_WORDS for w in words)):  # not "Obama White House"
             best.name = name  # a fuller form of the same name
         elif rename and best.name.isupper() and not name.isupper() and len(words) == len(best.words):
