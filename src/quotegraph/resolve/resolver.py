@@ -23,7 +23,7 @@ from typing import Optional
 
 from ..model import Attribution, Speaker
 from . import salience
-from .names import COMMON_WORDS, KNOWN_ORGS, LEXICON, ORG_WORDS, TITLES, Entity, NameIndex
+from .names import COMMON_WORDS, KNOWN_ORGS, LEXICON, ORG_WORDS, SUFFIXES, TITLES, Entity, NameIndex
 
 PRONOUNS: dict[str, str] = LEXICON["pronouns"]
 ANON = set(LEXICON["anonymous"])
@@ -477,7 +477,7 @@ class Resolver:
         (famous_roles.json). Each of the person's mentions carries the words, so
         recency among people who fit works as for the article's own descriptions."""
         for e in self.index.entities:
-            parts = [w for w in e.name.lower().replace("’", "'").split() if w.rstrip(".") not in ("jr", "sr", "ii", "iii")]
+            parts = [w for w in e.name.lower().replace("’", "'").split() if w.rstrip(".") not in SUFFIXES]
             if e.type != "person" or len(parts) < 2:
                 continue
             roles = FAMOUS_ROLES.get((parts[0], parts[-1]))
@@ -758,7 +758,7 @@ class Resolver:
             # the poll the source names, else the organisation that owns it ("Gallup's own
             # tracking poll"), else the poll named before ("Poll" capitalised is tagged a
             # proper noun)
-            e = next((ent for s, e, ent in self.polls if s < end and start < e), None) or next(
+            e = next((ent for lo, hi, ent in self.polls if lo < end and start < hi), None) or next(
                 (self.ent_at[c.i] for c in head.children if c.dep_ in ("poss", "compound")
                  and c.i in self.ent_at and self.ent_at[c.i].type == "organisation"), None) or self._poll(start, end)
             return (e, e.type, [e]) if e is not None else (None, "unknown", [])
