@@ -828,3 +828,11 @@ def test_a_full_name_given_only_inside_a_quote_still_names_the_person(nlp):
     twitter = idx.add("Twitter", "organisation", (100, 107))
     idx.add("Wilayat Twitter", "organisation", (150, 165), rename=False)
     assert twitter.name == "Twitter"
+
+
+def test_census_given_names_give_a_gender_a_lone_surname_does_not_take():
+    from quotegraph.resolve.resolver import _name_gender
+    assert _name_gender(["wendy", "sherman"]) == "f"  # too rare in PolNeAR for its own lists
+    assert _name_gender(["denis", "mcdonough"]) == "m"
+    assert _name_gender(["clinton"]) is None  # a surname, though the Census lists it as a given name
+    assert _name_gender(["hillary", "clinton"]) == "f"

@@ -64,3 +64,10 @@ def test_train_pronoun_ranker_and_use_it(tmp_path):
     last[salience.FEATURES.index("last")] = 1.0
     # whatever else it learned, being the speaker just quoted counts for a candidate
     assert ranker.score(last) > ranker.score([0.0] * len(salience.FEATURES))
+
+
+def test_the_shipped_census_names_are_what_the_build_script_makes(tmp_path):
+    out = tmp_path / "census.json"
+    subprocess.run([sys.executable, str(ROOT / "training/build_census_names.py"), "--out", str(out)],
+                   check=True, timeout=120)
+    assert out.read_text() == (ROOT / "src/quotegraph/resolve/census_first_names.json").read_text()

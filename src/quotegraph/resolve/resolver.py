@@ -49,6 +49,11 @@ FIRST_NAMES = set((Path(__file__).parent / "first_names.txt").read_text(encoding
 _GIVEN = json.loads((Path(__file__).parent / "given_names.json").read_text(encoding="utf-8"))
 FEMALE_NAMES, MALE_NAMES = set(_GIVEN["female"]), set(_GIVEN["male"])
 GIVEN_NAMES = FIRST_NAMES | FEMALE_NAMES | MALE_NAMES
+# the gender of given names PolNeAR does not show often enough (1990 US Census tables;
+# training/build_census_names.py): read for gender only, never to call a word a name
+_CENSUS = json.loads((Path(__file__).parent / "census_first_names.json").read_text(encoding="utf-8"))
+CENSUS_GENDER = {**{n: "f" for n in _CENSUS["female"]}, **{n: "m" for n in _CENSUS["male"]}}
+UNISEX_NAMES = set(_GIVEN.get("unisex", []))
 FAMOUS: dict[str, str] = json.loads((Path(__file__).parent / "famous_names.json").read_text(encoding="utf-8"))
 # role words for well-known people, keyed by (first name, surname), lower case
 FAMOUS_ROLES: dict[tuple[str, str], dict] = {
@@ -236,9 +241,11 @@ def _name_span(ent, t: str, title_case: bool):
 
 def _name_gender(words: list[str]) -> Optional[str]:
     first = words[0] if words else ""
-    if (first in FEMALE_NAMES) == (first in MALE_NAMES):
-        return None
-    return "f" if first in FEMALE_NAMES else "m"
+    if (first in FEMALE_NAMES) != (first in MALE_NAMES):
+        return "f" if first in FEMALE_NAMES else "m"
+    if first in FEMALE_NAMES or first in UNISEX_NAMES or len(words) < 2:
+        return None  # PolNeAR shows both; or a lone word, likelier a surname ("Clinton")
+    return CENSUS_GENDER.get(first)
 
 
 def _name_in_headline(ent):
@@ -452,7 +459,7 @@ class Resolver:
                 continue  # "Mr. Clinton" is not Hillary Clinton
             self.article_name[id(e)] = e.name
             e.name = FAMOUS[e.name]
-            e.gender = e.gender or ("f" if e.words[0] in FEMALE_NAMES else "m" if e.words[0] in MALE_NAMES else None)
+            e.gender = e.gender or _name_gender(e.words)
 
     def _interviewee(self) -> Optional[Entity]:
         """In a question-and-answer interview (paragraphs opening "Q" and "A:"), the person
