@@ -836,3 +836,13 @@ def test_census_given_names_give_a_gender_a_lone_surname_does_not_take():
     assert _name_gender(["denis", "mcdonough"]) == "m"
     assert _name_gender(["clinton"]) is None  # a surname, though the Census lists it as a given name
     assert _name_gender(["hillary", "clinton"]) == "f"
+
+
+def test_the_vice_president_is_not_the_president(nlp):
+    for text in ["President Obama spoke on Monday. Vice President Joe Biden spoke later.\n\n"
+                 "\"We will win,\" the vice president said.\n\n\"We have work to do,\" the president said.",
+                 "Barack Obama spoke on Monday. Joe Biden spoke later.\n\n"
+                 "\"We will win,\" the vice president said.\n\n\"We have work to do,\" the president said."]:
+        r = _resolver(nlp, text)
+        assert _said_by(r, text, "the vice president") == "Joe Biden"
+        assert _said_by(r, text, "the president") == "Barack Obama"

@@ -422,6 +422,8 @@ class Resolver:
             if e.type != "person":
                 break
             w = tok.text.lower().rstrip(".")
+            if w == "president" and tok.i > 0 and self.doc[tok.i - 1].lower_ == "vice":
+                continue  # "Vice President Joe Biden" is no president
             if w in TITLES and w not in ("the", "former", "then", "mr", "mrs", "ms", "dr"):
                 self.descriptions.append((TITLE_WORDS.get(w, w), e, ent.start_char))
         # a name that modifies a noun owns it: "the Morning Consult poll" -> "the poll",
@@ -443,6 +445,8 @@ class Resolver:
             if self.doc[i].pos_ in ("NOUN", "ADJ") or w in TITLES:
                 roles.append(TITLE_WORDS.get(w, w))
             i -= 1
+        if "vice" in roles and "president" in roles:
+            roles.remove("president")  # "Vice President Joe Biden"
         for w in roles:
             self.descriptions.append((w, e, ent.start_char))
             if "former" in roles or "ex" in roles:
@@ -1463,6 +1467,8 @@ class Resolver:
         """The entity whose description words best match: the head noun counts double
         ("the Republican nominee": nominee over every Republican), then recency. Only
         entities `keep` accepts, when given."""
+        if head == "president" and "vice" in words:
+            head = "vice"  # "the vice president" is described by "vice", as titles are read
         content_words = {w for w in words if w not in ("the", "a", "an", "former", "then", "this", "that", "'s", "’s")}
         content_words = {TITLE_WORDS.get(w.rstrip("."), w) for w in content_words}
         score: dict[Entity, list] = {}
