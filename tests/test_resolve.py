@@ -846,3 +846,14 @@ def test_the_vice_president_is_not_the_president(nlp):
         r = _resolver(nlp, text)
         assert _said_by(r, text, "the vice president") == "Joe Biden"
         assert _said_by(r, text, "the president") == "Barack Obama"
+
+
+def test_a_party_tells_front_runners_apart_but_names_no_one_alone(nlp):
+    text = ("Donald Trump and Hillary Clinton both won on Tuesday. Bernie Sanders lost.\n\n"
+            "\"We will unite the party,\" the Democratic front-runner said.\n\n"
+            "\"We will win big,\" the Republican front-runner said.\n\n"
+            "\"It was close,\" a California Democrat said.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "the Democratic front-runner") == "Hillary Clinton"
+    assert _said_by(r, text, "the Republican front-runner") == "Donald Trump"
+    assert _said_by(r, text, "a California Democrat") not in ("Hillary Clinton", "Bernie Sanders")

@@ -30,6 +30,7 @@ ANON = set(LEXICON["anonymous"])
 # "the Saudis said": a people named for its government -> the country
 DEMONYMS: dict[str, str] = LEXICON["demonyms"]
 COUNTRIES = set(DEMONYMS.values())
+PARTY_WORDS = {"republican", "gop", "democratic", "democrat"}
 ANON_MARKERS = set(LEXICON["anonymous_markers"])
 ORG_DESC: dict[str, list[str]] = LEXICON["org_descriptions"]
 PERSON_ROLES = set(LEXICON["person_roles"])
@@ -496,7 +497,9 @@ class Resolver:
                 continue
             for s, _ in e.mentions:
                 for w in roles.get("now", []) + roles.get("former", []):
-                    self.descriptions.append((w, e, s))
+                    # a party is a trait, never the head ("the Democratic front-runner" is
+                    # Clinton; "a California Democrat" need not be anyone famous)
+                    self.descriptions.append(("+" + w if w in PARTY_WORDS else w, e, s))
             for w in roles.get("former", []):
                 self.former_roles.add((w, id(e)))
 
@@ -1471,6 +1474,7 @@ class Resolver:
             head = "vice"  # "the vice president" is described by "vice", as titles are read
         content_words = {w for w in words if w not in ("the", "a", "an", "former", "then", "this", "that", "'s", "’s")}
         content_words = {TITLE_WORDS.get(w.rstrip("."), w) for w in content_words}
+        content_words |= {"+" + w for w in content_words if w in PARTY_WORDS and w != head}
         score: dict[Entity, list] = {}
         current = not ({"former", "ex"} & set(words))
         for h, e, p in self.descriptions:
