@@ -992,9 +992,8 @@ class Resolver:
         if head.pos_ == "NOUN" and (_singular(head) in DOCUMENTS or _singular(head) in SPOKES_ROLES):
             # "FEC records", "Vatican officials": a name the NER left untagged owns the
             # work or speaks through its staff, when the article names it in full
-            owner = [t for t in head.children if t.dep_ in ("compound", "poss") and t.pos_ == "PROPN"
-                     and t.text[:1].isupper() and span.start <= t.i < head.i]
-            e = self.index.find(owner[0].text, "organisation", before=start) if len(owner) == 1 else None
+            owner = self._name_owner(span, head)
+            e = self.index.find(owner.text, "organisation", before=start) if owner is not None else None
             if e is not None:
                 return e, e.type, [e]
         if (hw in DOCUMENTS or hw.rstrip("s") in DOCUMENTS) and words[0] in ("the", "this", "that", "these", "his",
@@ -1066,12 +1065,19 @@ class Resolver:
         if head.pos_ != "NOUN" or head.i in self.ent_at or (
                 _singular(head) not in DOCUMENTS and _singular(head) not in SPEECH_NOUNS):
             return None
-        owners = [t for t in head.children if t.dep_ in ("poss", "compound") and t.pos_ == "PROPN"
-                  and t.text[:1].isupper() and span.start <= t.i < head.i]
-        if len(owners) != 1 or owners[0].i in self.ent_at:
+        owner = self._name_owner(span, head)
+        if owner is None or owner.i in self.ent_at:
             return None
-        lo = min(t.i for t in owners[0].subtree if t.dep_ != "case")
-        return self.index.find(self.doc[max(lo, span.start):owners[0].i + 1].text, before=start)
+        lo = min(t.i for t in owner.subtree if t.dep_ != "case")
+        return self.index.find(self.doc[max(lo, span.start):owner.i + 1].text, before=start)
+
+    @staticmethod
+    def _name_owner(span, head):
+        """The one capitalised proper noun in the source that owns its head noun ("FEC" in
+        "FEC records", "Rubio" in "Rubio’s response"), or None."""
+        owners = [t for t in head.children if t.dep_ in ("compound", "poss") and t.pos_ == "PROPN"
+                  and t.text[:1].isupper() and span.start <= t.i < head.i]
+        return owners[0] if len(owners) == 1 else None
 
     def _missed_name(self, span, end: int) -> Optional[Entity]:
         """A name the NER missed or mistyped, heading a source beside words that say what
