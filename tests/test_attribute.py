@@ -52,3 +52,15 @@ def test_an_untagged_subject_beats_an_untied_source_from_another_sentence(nlp):
     atts = attributions_from_runs(text, tags, nlp(text))
     said = next(a for a in atts if a.cue and text[a.cue[0][0]:a.cue[0][1]] == "has said")
     assert [text[s:e] for s, e in said.source] == ["Clinton"]
+
+
+def test_the_source_bias_stored_with_the_model_buys_source_recall():
+    from quotegraph.attribute.tagger import DEFAULT_MODEL, Tagger
+    tagger = Tagger(DEFAULT_MODEL)
+    assert tagger.source_bias > 0  # read from meta.json
+    text = "The plan will fail, according to people familiar with the talks, who spoke to reporters on Monday."
+
+    def source_chars(bias):
+        tagger.source_bias = bias
+        return sum(r.end - r.start for r in tagger.tag(text) if r.role == "SOURCE")
+    assert source_chars(0.0) <= source_chars(2.0) and source_chars(8.0) > source_chars(0.0)

