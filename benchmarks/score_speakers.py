@@ -121,10 +121,9 @@ def judge_gold_spans(sc, doc, gold_atts: list[dict]) -> list[tuple[dict, str | N
 def gold_span_accuracy(gold_path: Path, texts_dir: Path, errors: bool) -> int:
     """Speaker accuracy when every gold attribution is resolved from its gold source span:
     what the resolver gets right when extraction is perfect."""
-    import spacy
-    from quotegraph.nlp import DEFAULT_SPACY_MODEL
+    from quotegraph.nlp import load_parser
     sc = load_scorer()
-    nlp = spacy.load(DEFAULT_SPACY_MODEL, exclude=["lemmatizer"])  # as quotegraph.load()
+    nlp = load_parser()  # as quotegraph.load()
     ok, n = Counter(), Counter()
     for line in gold_path.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)

@@ -857,3 +857,38 @@ def test_a_party_tells_front_runners_apart_but_names_no_one_alone(nlp):
     assert _said_by(r, text, "the Democratic front-runner") == "Hillary Clinton"
     assert _said_by(r, text, "the Republican front-runner") == "Donald Trump"
     assert _said_by(r, text, "a California Democrat") not in ("Hillary Clinton", "Bernie Sanders")
+
+
+def test_a_no_break_space_inside_a_name_is_read_as_a_space(nlp):
+    text = "“It is over,” Blaze co-host Stu\u00a0Burguiere said on Monday."
+    doc = nlp(text)
+    assert doc.text == text.replace("\u00a0", " ")  # one character for one: offsets hold
+    assert [a.speaker for a in doc._.attributions] == ["Stu Burguiere"]
+
+
+def test_a_person_entity_with_a_possessive_inside_is_the_owner():
+    import spacy
+    from quotegraph.resolve.resolver import _trim
+    doc = spacy.blank("en")("Schweizer ’s Clinton Cash details donations .")
+    for t in doc[0:4]:
+        t.pos_ = "PROPN"
+    doc[1].pos_, doc[1].tag_ = "PART", "POS"
+    assert _trim(doc[0:4]).text == "Schweizer"
+    assert _trim(doc[0:4], org=True).text == "Schweizer ’s Clinton Cash"  # "Macy's" is a name
+
+
+def test_who_after_a_list_of_predicate_nouns_is_the_subject(nlp):
+    text = ("Donald Trump is a serial liar, rampant xenophobe, racist, misogynist, birther and bully "
+            "who has repeatedly pledged to ban all Muslims.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "who") == "Donald Trump"
+
+
+def test_a_second_who_hung_from_a_thing_stands_for_the_first_who_s_person(nlp):
+    text = ("President Barack Obama spoke on Tuesday. A senator who praised the raid that killed the "
+            "leader and who hoped to run, Mitch McConnell, said more.")
+    r = _resolver(nlp, text)
+    doc = r.doc
+    second = [t for t in doc if t.lower_ == "who"][1]
+    assert second.head.head.lower_ != "senator"  # the misparse this rule is for
+    assert _said_by(r, text, "who", nth=1) == _said_by(r, text, "who", nth=0)

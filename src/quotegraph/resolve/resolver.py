@@ -157,6 +157,11 @@ def _trim(ent, org: bool = False):
         if not pieces:
             return None
         ent = max(reversed(pieces), key=len)  # the longest; on a tie, the later one
+    if not org:
+        # a person's name holds no possessive: "Schweizer’s Clinton Cash" is Schweizer's book
+        poss = next((t.i for t in ent[1:-1] if t.tag_ == "POS" or t.text in ("'s", "’s")), None)
+        if poss is not None:
+            ent = ent.doc[ent.start:poss]
     i = ent.start
     while i < ent.end - 1 and (ent.doc[i].pos_ not in ("PROPN",) or not ent.doc[i].text[:1].isupper()) \
             and ent.doc[i].lower_ not in ("the",) \
@@ -963,6 +968,15 @@ class Resolver:
                                                 if ante.text[:1].isupper() else None)
                 if e is not None:
                     return e, e.type, [e]
+                if hw == "who" and ante.pos_ == "NOUN" and not _person_noun(_singular(ante)) \
+                        and ante.lower_ not in ORG_DESC:
+                    # "a president who authorized the raid that killed ... and who hoped":
+                    # the parse hung the second clause from "raid"; a "who" is a person's,
+                    # the one an earlier "who" of the sentence stands for
+                    earlier = next((t for t in reversed(self.doc[head.sent.start:head.i])
+                                    if t.lower_ == "who"), None)
+                    if earlier is not None:
+                        return self.resolve(earlier.idx, earlier.idx + len(earlier), last)
                 if ante.pos_ == "NOUN":
                     self.head_plural = ante.tag_ in ("NNS", "NNPS")
                     return self._description(ante.lower_, [ante.lower_], start, last)
@@ -1171,8 +1185,13 @@ class Resolver:
         """The named thing a common noun stands for by grammar: "Corey is the attorney
         who ..." (predicate), "Ailes, the one who ..." (apposition) -> the name."""
         for _ in range(2):
-            if tok.i in self.ent_at or tok.pos_ == "PROPN":
+            if tok.i in self.ent_at or (tok.pos_ == "PROPN" and tok.text[:1].isupper()):
                 return tok
+            first = tok
+            while first.dep_ == "conj" and first.head.i != first.i and not first.text[:1].isupper():
+                first = first.head  # "X is a liar, racist and bully who ...": the list's first noun
+            if first.dep_ == "attr":
+                tok = first
             if tok.dep_ == "appos":
                 tok = tok.head
             elif tok.dep_ == "attr":
