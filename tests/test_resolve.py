@@ -892,3 +892,14 @@ def test_a_second_who_hung_from_a_thing_stands_for_the_first_who_s_person(nlp):
     second = [t for t in doc if t.lower_ == "who"][1]
     assert second.head.head.lower_ != "senator"  # the misparse this rule is for
     assert _said_by(r, text, "who", nth=1) == _said_by(r, text, "who", nth=0)
+
+
+def test_a_work_is_said_by_the_maker_its_by_names_not_the_body_it_names_on_the_way(nlp):
+    text = ("The Federal Election Commission publishes reports. Crowdpac is a website. An analysis of "
+            "Federal Election Commission data by Crowdpac found that women gave more. Federal Election "
+            "Commission records compiled by the Center for Responsive Politics show the same.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "An analysis of Federal Election Commission data by Crowdpac") == "Crowdpac"
+    # records "compiled by" a watchdog stay the agency's
+    assert _said_by(r, text, "Federal Election Commission records compiled by the Center for Responsive "
+                             "Politics") == "Federal Election Commission"

@@ -95,6 +95,11 @@ GIVING_VERBS = {"gave", "released", "wrote", "sent", "issued", "published", "pos
                 "gives", "releases", "writes", "sends", "issues", "publishes", "posts", "delivers", "offers",
                 "provides", "makes", "shares", "signs", "files", "submits", "unveils"}
 POLL_OUTPUT = {"results", "findings"}
+# works whose maker a "by" or "from" names: "polling by the A.F.L.-C.I.O.", "Audit files
+# from NGP VAN", "early results of exit polls conducted ... by Edison Research"
+MADE_WORKS = DOCUMENTS | POLL_WORDS | {"result", "finding", "analysis", "study", "projection", "estimate",
+                                       "polling", "research", "data", "file", "review", "audit", "tally",
+                                       "forecast", "calculation", "average", "count", "investigation"}
 _NO_LAST = object()  # _linked called without a last speaker: no salience tie-break
 SPOKES_ROLES = {"official", "spokesman", "spokeswoman", "spokesperson", "executive", "staffer", "officer",
                 "representative", "aide", "staff"}
@@ -849,7 +854,8 @@ class Resolver:
         missed = self._missed_name(span, end)
         if missed is not None:
             return missed, missed.type, [missed]
-        maker = self._maker_in_clause(head, start, last) or self._unmarked_owner(span, head, start)
+        maker = self._maker_in_clause(head, start, last) or self._work_by(span, head, start) \
+            or self._unmarked_owner(span, head, start)
         if maker is not None:
             return maker, maker.type, [maker]
         named_group = next((self.ent_at[c.i] for c in head.children if c.dep_ == "appos" and c.i in self.ent_at
@@ -1071,6 +1077,28 @@ class Resolver:
                 e, _, _ = self._pronoun(PRONOUNS[subj.lower_], subj.idx, last)
                 return e
             return self.ent_at.get(subj.i)
+        return None
+
+    def _work_by(self, span, head, start: int) -> Optional[Entity]:
+        """The maker a work's own "by" or "from" names, hung from the work, from a noun
+        under it ("an analysis of F.E.C. data by Crowdpac") or from a verb of making under
+        it ("polls conducted for the A.P. by Edison Research"): not the body it names on
+        the way, nor the one it was made for."""
+        if head.pos_ != "NOUN" or head.i in self.ent_at or _singular(head) not in MADE_WORKS:
+            return None
+        for p in span:
+            if p.lower_ not in ("by", "from") or not (p.head.i == head.i or head.is_ancestor(p.head)):
+                continue
+            if p.head.pos_ == "VERB" and p.head.lower_ not in MAKING_VERBS | {"conducted", "prepared", "produced"}:
+                continue  # records "compiled by" a watchdog, a document "obtained by" a paper
+            obj = next((o for o in p.children if o.dep_ == "pobj" and o.i < span.end), None)
+            if obj is None:
+                continue
+            e = self.ent_at.get(obj.i)
+            if e is None and obj.text[:1].isupper():  # "the A.F.L.-C.I.O.", parsed an adjective
+                e = self._head_name(span, obj, start)
+            if e is not None:
+                return e
         return None
 
     def _unmarked_owner(self, span, head, start: int) -> Optional[Entity]:
