@@ -903,3 +903,14 @@ def test_a_work_is_said_by_the_maker_its_by_names_not_the_body_it_names_on_the_w
     # records "compiled by" a watchdog stay the agency's
     assert _said_by(r, text, "Federal Election Commission records compiled by the Center for Responsive "
                              "Politics") == "Federal Election Commission"
+
+
+def test_kin_words_name_the_namesake_of_the_right_gender(nlp):
+    text = ("Ivanka Trump spoke in Cleveland on Thursday. Donald Trump listened. Donald Trump's eldest "
+            "daughter, 34, said she was proud. Her message contrasts with past words of her father, whose "
+            "campaign website says little. His first wife, Ivana, who worked with him, said less.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "Donald Trump's eldest daughter, 34,") == "Ivanka Trump"
+    assert _said_by(r, text, "whose") == "Donald Trump"
+    # a kin word with its own name beside it is that name, not a namesake
+    assert _said_by(r, text, "His first wife, Ivana,") != "Ivanka Trump"

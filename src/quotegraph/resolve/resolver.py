@@ -95,6 +95,10 @@ GIVING_VERBS = {"gave", "released", "wrote", "sent", "issued", "published", "pos
                 "gives", "releases", "writes", "sends", "issues", "publishes", "posts", "delivers", "offers",
                 "provides", "makes", "shares", "signs", "files", "submits", "unveils"}
 POLL_OUTPUT = {"results", "findings"}
+# kin of a named person, and the gender each one has: "her father" is the man who shares
+# her surname
+KIN = {"father": "m", "husband": "m", "son": "m", "brother": "m", "dad": "m",
+       "mother": "f", "wife": "f", "daughter": "f", "sister": "f", "mom": "f"}
 # works whose maker a "by" or "from" names: "polling by the A.F.L.-C.I.O.", "Audit files
 # from NGP VAN", "early results of exit polls conducted ... by Edison Research"
 MADE_WORKS = DOCUMENTS | POLL_WORDS | {"result", "finding", "analysis", "study", "projection", "estimate",
@@ -851,6 +855,9 @@ class Resolver:
                     # "... the official said" further on is this one again
                     self.descriptions.append((_singular(head), e, start))
                     return e, e.type, [e]
+        kin = self._kin(head, start, last)
+        if kin is not None:  # before the owner named in the span: "Donald Trump's eldest daughter"
+            return kin, kin.type, [kin]
         missed = self._missed_name(span, end)
         if missed is not None:
             return missed, missed.type, [missed]
@@ -983,9 +990,17 @@ class Resolver:
                                     if t.lower_ == "who"), None)
                     if earlier is not None:
                         return self.resolve(earlier.idx, earlier.idx + len(earlier), last)
+                kin = self._kin(ante, start, last)
+                if kin is not None:
+                    return kin, kin.type, [kin]
                 if ante.pos_ == "NOUN":
                     self.head_plural = ante.tag_ in ("NNS", "NNPS")
                     return self._description(ante.lower_, [ante.lower_], start, last)
+            if ante is None and head.i >= 2 and self.doc[head.i - 1].text == ",":
+                # "her father, whose campaign website has ...", the clause hung elsewhere
+                kin = self._kin(self.doc[head.i - 2], start, last)
+                if kin is not None:
+                    return kin, kin.type, [kin]
             if hw in ("who", "whose") and ante is None and head.dep_ != "relcl":
                 # a parse that lost the clause ("Gregory W. Slayton, whom Bush appointed
                 # ..., and who is now supporting"): the person an earlier relative clause
@@ -1078,6 +1093,30 @@ class Resolver:
                 return e
             return self.ent_at.get(subj.i)
         return None
+
+    def _kin(self, head, start: int, last: Optional[Entity]) -> Optional[Entity]:
+        """ "His wife", "Trump's eldest daughter": the one other person of the article who
+        shares the owner's surname and has the kin word's gender."""
+        if head.lower_ not in KIN or head.tag_ != "NN" or head.i in self.ent_at \
+                or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in head.children):
+            return None  # ("his first wife, Ivana, ...": named in the span)
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is None:
+            return None
+        def seen(e):  # (named before or after: "His wife" may be named further on)
+            return e.type == "person" and len(e.words) >= 2
+
+        def kin_of(owner):
+            return {e for e in self.index.entities if e is not owner and seen(e) and e.words[-1] == owner.words[-1]
+                    and e.gender == KIN[head.lower_]}
+        if poss.lower_ in ("his", "her"):
+            # whoever "her" is, the kin word needs a namesake: any woman of the article
+            # whose surname one man shares is a reading ("her father")
+            owners = [e for e in self.index.entities if seen(e) and e.gender in (PRONOUNS[poss.lower_], None)]
+        else:
+            owners = [e for e in [self.ent_at.get(poss.i)] if e is not None and seen(e)]
+        kin = set().union(*[kin_of(o) for o in owners]) if owners else set()
+        return kin.pop() if len(kin) == 1 else None
 
     def _work_by(self, span, head, start: int) -> Optional[Entity]:
         """The maker a work's own "by" or "from" names, hung from the work, from a noun
