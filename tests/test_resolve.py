@@ -914,3 +914,11 @@ def test_kin_words_name_the_namesake_of_the_right_gender(nlp):
     assert _said_by(r, text, "whose") == "Donald Trump"
     # a kin word with its own name beside it is that name, not a namesake
     assert _said_by(r, text, "His first wife, Ivana,") != "Ivanka Trump"
+
+
+def test_an_order_or_opinion_is_the_court_s_named_before(nlp):
+    text = ("The Supreme Court met on Monday. The justices deadlocked. The brief order said the lower court "
+            "ruling stands. Critics said that was wrong.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "The brief order") == "Supreme Court"
+    assert _said_by(r, text, "Critics") is None

@@ -95,6 +95,8 @@ GIVING_VERBS = {"gave", "released", "wrote", "sent", "issued", "published", "pos
                 "gives", "releases", "writes", "sends", "issues", "publishes", "posts", "delivers", "offers",
                 "provides", "makes", "shares", "signs", "files", "submits", "unveils"}
 POLL_OUTPUT = {"results", "findings"}
+# what only a court issues: "the brief order", "the unsigned opinion" are the court's
+COURT_WORKS = {"order", "ruling", "opinion", "verdict", "judgment", "judgement"}
 # kin of a named person, and the gender each one has: "her father" is the man who shares
 # her surname
 KIN = {"father": "m", "husband": "m", "son": "m", "brother": "m", "dad": "m",
@@ -858,6 +860,12 @@ class Resolver:
         kin = self._kin(head, start, last)
         if kin is not None:  # before the owner named in the span: "Donald Trump's eldest daughter"
             return kin, kin.type, [kin]
+        if not ents and head.pos_ == "NOUN" and _singular(head) in COURT_WORKS:
+            court = max((e for e in self.index.entities if e.type == "organisation" and "court" in e.words
+                         and any(s < start for s, _ in e.mentions)),
+                        key=lambda e: max(s for s, _ in e.mentions if s < start), default=None)
+            if court is not None:
+                return court, court.type, [court]
         missed = self._missed_name(span, end)
         if missed is not None:
             return missed, missed.type, [missed]
