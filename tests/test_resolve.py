@@ -922,3 +922,10 @@ def test_an_order_or_opinion_is_the_court_s_named_before(nlp):
     r = _resolver(nlp, text)
     assert _said_by(r, text, "The brief order") == "Supreme Court"
     assert _said_by(r, text, "Critics") is None
+
+
+def test_who_after_among_those_is_the_subject_of_the_copula(nlp):
+    text = ("Naureen Jahangir, a Sanders supporter from Hemet, California, is among those who say they have "
+            "no intention of voting for Clinton.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "who") == "Naureen Jahangir"

@@ -977,6 +977,13 @@ class Resolver:
             while verb.dep_ != "relcl" and verb.head.i != verb.i and abs(verb.i - head.i) < 8:
                 verb = verb.head
             ante = verb.head if verb.dep_ == "relcl" else None
+            if ante is not None and ante.lower_ in ("those", "people") and ante.dep_ == "pobj" \
+                    and ante.head.lower_ == "among":
+                # "Naureen Jahangir ... is among those who say": she is one who says it
+                subj = next((c for c in ante.head.head.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.i in self.ent_at:
+                    e = self.ent_at[subj.i]
+                    return e, e.type, [e]
             if ante is not None:
                 ante = self._through_copula(ante)
                 # "Govs. Jeb Bush and Chris Christie, who say ...": each of them
