@@ -980,7 +980,8 @@ class Resolver:
             if ante is not None and ante.lower_ in ("those", "people") and ante.dep_ == "pobj" \
                     and ante.head.lower_ == "among":
                 # "Naureen Jahangir ... is among those who say": she is one who says it
-                subj = next((c for c in ante.head.head.children if c.dep_ == "nsubj"), None)
+                subj = max((c for c in ante.head.head.children if c.dep_ == "nsubj" and c.i < ante.i),
+                           key=lambda c: c.i, default=None)  # (the nearest: a parse can give two)
                 if subj is not None and subj.i in self.ent_at:
                     e = self.ent_at[subj.i]
                     return e, e.type, [e]
