@@ -929,3 +929,12 @@ def test_who_after_among_those_is_the_subject_of_the_copula(nlp):
             "no intention of voting for Clinton.")
     r = _resolver(nlp, text)
     assert _said_by(r, text, "who") == "Naureen Jahangir"
+
+
+def test_who_after_those_or_anyone_is_nobody_in_particular(nlp):
+    text = ("Superdelegates currently pledged to Bill Clinton, even those who did so before the campaign "
+            "began, may reconsider. Anyone who says otherwise is wrong, Douglas Schoen said.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "who") is None
+    assert _said_by(r, text, "who", nth=1) is None
+    assert r.resolve(text.index("who"), text.index("who") + 3, None)[1] == "anonymous"

@@ -985,6 +985,8 @@ class Resolver:
                 if subj is not None and subj.i in self.ent_at:
                     e = self.ent_at[subj.i]
                     return e, e.type, [e]
+            if ante is not None and ante.lower_ in ("those", "anyone", "everyone", "someone", "others", "people"):
+                return None, "anonymous", []  # "even those who did so", "anyone who says"
             if ante is not None:
                 ante = self._through_copula(ante)
                 # "Govs. Jeb Bush and Chris Christie, who say ...": each of them
