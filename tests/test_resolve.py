@@ -938,3 +938,12 @@ def test_who_after_those_or_anyone_is_nobody_in_particular(nlp):
     assert _said_by(r, text, "who") is None
     assert _said_by(r, text, "who", nth=1) is None
     assert r.resolve(text.index("who"), text.index("who") + 3, None)[1] == "anonymous"
+
+
+def test_a_country_s_ministry_is_a_body_of_its_own_and_the_ministry_later(nlp):
+    text = ("China’s foreign ministry weighed in on Monday. Beijing was angry. Later the ministry said the "
+            "talks would go on. China's government said nothing.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "China’s foreign ministry") == "China’s foreign ministry"
+    assert _said_by(r, text, "the ministry") == "China’s foreign ministry"
+    assert _said_by(r, text, "China's government") != "China’s foreign ministry"

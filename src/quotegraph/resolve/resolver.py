@@ -73,7 +73,7 @@ _PARTY_STATE = re.compile(r"\s*\(([DRI])-([A-Z][A-Za-z.]*?)\.?\)")
 PARTIES = {"D": "democratic", "R": "republican", "I": "independent"}
 STATES: dict[str, str] = LEXICON["state_abbreviations"]
 # bodies named by their place: "the West Virginia legislature", "Cologne police"
-PLACE_BODIES = {"legislature", "police", "parliament", "assembly", "government"}
+PLACE_BODIES = {"legislature", "police", "parliament", "assembly", "government", "ministry"}
 _TRANSCRIPT_LABEL = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):", re.M)
 # interview transcripts: "A: Because they needed help" answers "QWhy ..." / "Q: Why ..."
 _ANSWER = re.compile(r"^A[:.] ", re.M)
@@ -1237,7 +1237,11 @@ class Resolver:
         if head.lower_ not in PLACE_BODIES or head.pos_ not in ("NOUN", "PROPN"):
             return None
         place = [t for t in span if t.i < head.i and t.ent_type_ == "GPE"]
-        if not place or place[-1].i != head.i - 1 or any(t.ent_type_ == "NORP" for t in span):
+        # right before the body, or before its possessive and remit: "China’s foreign ministry"
+        between = self.doc[place[-1].i + 1:head.i] if place else []
+        if not place or any(t.ent_type_ == "NORP" for t in span) or not all(
+                t.tag_ == "POS" or (t.is_alpha and t.is_lower) for t in between) \
+                or (between and head.lower_ != "ministry"):
             return None
         lo = place[0].i
         while lo > span.start and self.doc[lo - 1].ent_type_ == "GPE":
@@ -1246,6 +1250,9 @@ class Resolver:
         name = f"{self.text[s:self.doc[head.i - 1].idx + len(self.doc[head.i - 1])]} {head.lower_}"
         body = self.index.find(name, "organisation") or self.index.add(name, "organisation", (s, e))
         if body is not None and head.lower_ != "police":  # (a story has several forces)
+            # the body, not its country, is "the ministry" (a possessive made the country one)
+            country = {self.ent_at.get(t.i) for t in place}
+            self.descriptions = [d for d in self.descriptions if not (d[0] == head.lower_ and d[1] in country)]
             self.descriptions.append((head.lower_, body, s))
         return body
 
