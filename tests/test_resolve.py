@@ -947,3 +947,11 @@ def test_a_country_s_ministry_is_a_body_of_its_own_and_the_ministry_later(nlp):
     assert _said_by(r, text, "China’s foreign ministry") == "China’s foreign ministry"
     assert _said_by(r, text, "the ministry") == "China’s foreign ministry"
     assert _said_by(r, text, "China's government") != "China’s foreign ministry"
+
+
+def test_the_state_is_the_us_state_named_most_not_a_body_called_state(nlp):
+    text = ("Flint is in Michigan. The former secretary of state’s approach has won over voters in Michigan. "
+            "Ohio watched. The state admitted it made a mistake.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "The state") == "Michigan"
+    assert not any(e.name == "state" for e in r.index.entities)

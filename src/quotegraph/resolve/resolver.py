@@ -348,6 +348,8 @@ class Resolver:
             ent, t = _name_span(ent, t, title_case)
             if all(x.lower_ in ("super", "pac", "pacs") for x in ent):
                 continue  # "a super PAC": a kind of group, not its name
+            if all(x.lower_ in GENERIC_PLACES and x.is_lower for x in ent):
+                continue  # "secretary of state’s" tagged ORG: "state" names no body
             if t == "person" and len(ent) == 2 and ent[0].lower_ in COMMON_WORDS and ent[0].lower_ not in GIVEN_NAMES \
                     and any(p.type == "person" and len(p.words) >= 2 and p.words[-1] == ent[1].lower_
                             for p in self.index.entities):
@@ -769,6 +771,10 @@ class Resolver:
         place_body = self._place_body(span)
         if place_body is not None:
             return place_body, "organisation", [place_body]
+        if len(span) == 2 and span[0].lower_ in ("the", "this") and span[1].lower_ == "state":
+            place = self._home_state(start)
+            if place is not None:
+                return place, "organisation", [place]
         head = span.root
         if head.pos_ == "DET" and len(span) > 1 and head.head.i >= span.end:
             # "the editorial read": a misparse hangs both words from the verb, and the
@@ -1228,6 +1234,20 @@ class Resolver:
             if e is not None:
                 return e
         return self.index.find(head.text, before=start)
+
+    def _home_state(self, start: int) -> Optional[Entity]:
+        """ "The state admitted it made a mistake": the US state the article names most
+        before it, speaking as its government. ("The town" was tried the same way: the
+        most named place before it is as often another town.)"""
+        us_states = set(STATES.values())
+        seen: dict[str, list] = {}
+        for ent in self.doc.ents:
+            if ent.label_ == "GPE" and ent.start_char < start and ent.text in us_states:
+                seen.setdefault(ent.text, []).append((ent.start_char, ent.end_char))
+        if not seen:
+            return None
+        name = max(seen, key=lambda n: (len(seen[n]), seen[n][-1]))
+        return self.index.find(name, "organisation") or self.index.add(name, "organisation", seen[name][-1])
 
     def _place_body(self, span) -> Optional[Entity]:
         """ "the West Virginia legislature", "Cologne police", "the U.K. parliament": a
