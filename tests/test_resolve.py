@@ -955,3 +955,11 @@ def test_the_state_is_the_us_state_named_most_not_a_body_called_state(nlp):
     r = _resolver(nlp, text)
     assert _said_by(r, text, "The state") == "Michigan"
     assert not any(e.name == "state" for e in r.index.entities)
+
+
+def test_a_work_pointing_back_is_made_by_the_maker_named_in_the_sentence_before(nlp):
+    text = ("Party leaders are nervous. The AFL-CIO, for example, on Wednesday started distributing its first "
+            "pro-Clinton direct mail pieces aimed at Ohio. Painting Trump as a threat, the materials echo the "
+            "party's message.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "the materials") == "AFL-CIO"

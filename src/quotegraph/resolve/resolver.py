@@ -1067,6 +1067,9 @@ class Resolver:
                 return owner, owner.type, [owner]
             if words[0] in ("his", "her", "its", "their") and PRONOUNS.get(words[0]) in ("m", "f", "org"):
                 return self._pronoun(PRONOUNS[words[0]], start, last)
+            maker = self._recent_maker(head, start)
+            if maker is not None:
+                return maker, maker.type, [maker]
             if head.tag_ == "NN":
                 return (last, last.type, [last]) if last is not None else (None, "unknown", [])
             return None, "unknown", []
@@ -1234,6 +1237,22 @@ class Resolver:
             if e is not None:
                 return e
         return self.index.find(head.text, before=start)
+
+    def _recent_maker(self, head, start: int) -> Optional[Entity]:
+        """ "The AFL-CIO started distributing its first direct mail pieces ... the materials
+        echo ...": the named maker of a work in the sentence before, when the work points
+        back with "the" and names no owner."""
+        sent = head.sent
+        if sent.start == 0:
+            return None
+        for tok in self.doc[sent.start - 1].sent:
+            if tok.pos_ == "VERB" and (tok.lower_ in GIVING_VERBS or tok.lower_ in MAKING_VERBS or any(
+                    c.dep_ == "xcomp" and (c.lower_ in GIVING_VERBS or c.lower_.startswith("distribut"))
+                    for c in tok.children)):
+                subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i in self.ent_at), None)
+                if subj is not None:
+                    return self.ent_at[subj.i]
+        return None
 
     def _home_state(self, start: int) -> Optional[Entity]:
         """ "The state admitted it made a mistake": the US state the article names most
