@@ -963,3 +963,14 @@ def test_a_work_pointing_back_is_made_by_the_maker_named_in_the_sentence_before(
             "party's message.")
     r = _resolver(nlp, text)
     assert _said_by(r, text, "the materials") == "AFL-CIO"
+
+
+def test_aides_with_no_owner_just_after_a_candidate_spoke_are_his_campaign(nlp):
+    text = ("The Sanders campaign held a rally. “We will win,” Bernie Sanders said. Senior aides said the "
+            "plan was set.")
+    r = _resolver(nlp, text)
+    sanders = r.index.find("Bernie Sanders")
+    at = text.index("Senior aides")
+    e = r.resolve(at, at + len("Senior aides"), sanders)[0]
+    assert e is not None and e.name == "Bernie Sanders campaign"
+    assert r.resolve(at, at + len("Senior aides"), None)[0] is None  # nobody spoke before: nobody's

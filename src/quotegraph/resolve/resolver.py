@@ -809,6 +809,9 @@ class Resolver:
                 # hangs both words from "official": the name just before
                 t for t in span[-2:-1] if t.i == head.i - 1 and t.i in self.ent_at and t.pos_ == "PROPN"]
             oe = None
+            if not owner and head.lower_ in ("aides", "advisers", "advisors", "strategists") \
+                    and last is not None and last.type == "person":
+                oe = last  # "senior aides said" just after the candidate spoke: the candidate's
             if owner:
                 o = owner[0]
                 oe = self.ent_at.get(o.i) or (self.index.find(o.text, "person", before=start)
