@@ -866,7 +866,7 @@ class Resolver:
                     # "... the official said" further on is this one again
                     self.descriptions.append((_singular(head), e, start))
                     return e, e.type, [e]
-        kin = self._kin(head, start, last)
+        kin = self._kin(head)
         if kin is not None:  # before the owner named in the span: "Donald Trump's eldest daughter"
             return kin, kin.type, [kin]
         if not ents and head.pos_ == "NOUN" and _singular(head) in COURT_WORKS:
@@ -1017,7 +1017,7 @@ class Resolver:
                                     if t.lower_ == "who"), None)
                     if earlier is not None:
                         return self.resolve(earlier.idx, earlier.idx + len(earlier), last)
-                kin = self._kin(ante, start, last)
+                kin = self._kin(ante)
                 if kin is not None:
                     return kin, kin.type, [kin]
                 if ante.pos_ == "NOUN":
@@ -1025,7 +1025,7 @@ class Resolver:
                     return self._description(ante.lower_, [ante.lower_], start, last)
             if ante is None and head.i >= 2 and self.doc[head.i - 1].text == ",":
                 # "her father, whose campaign website has ...", the clause hung elsewhere
-                kin = self._kin(self.doc[head.i - 2], start, last)
+                kin = self._kin(self.doc[head.i - 2])
                 if kin is not None:
                     return kin, kin.type, [kin]
             if hw in ("who", "whose") and ante is None and head.dep_ != "relcl":
@@ -1124,7 +1124,7 @@ class Resolver:
             return self.ent_at.get(subj.i)
         return None
 
-    def _kin(self, head, start: int, last: Optional[Entity]) -> Optional[Entity]:
+    def _kin(self, head) -> Optional[Entity]:
         """ "His wife", "Trump's eldest daughter": the one other person of the article who
         shares the owner's surname and has the kin word's gender."""
         if head.lower_ not in KIN or head.tag_ != "NN" or head.i in self.ent_at \
@@ -1133,6 +1133,7 @@ class Resolver:
         poss = next((c for c in head.children if c.dep_ == "poss"), None)
         if poss is None:
             return None
+
         def seen(e):  # (named before or after: "His wife" may be named further on)
             return e.type == "person" and len(e.words) >= 2
 
