@@ -72,6 +72,7 @@ PRONOUN_WEIGHTS = {"last": 4.0, "gender": 2.0, "subject": 1.0, "freq": 1.0, "dis
 _PARTY_STATE = re.compile(r"\s*\(([DRI])-([A-Z][A-Za-z.]*?)\.?\)")
 PARTIES = {"D": "democratic", "R": "republican", "I": "independent"}
 STATES: dict[str, str] = LEXICON["state_abbreviations"]
+US_STATES = set(STATES.values())
 # bodies named by their place: "the West Virginia legislature", "Cologne police"
 PLACE_BODIES = {"legislature", "police", "parliament", "assembly", "government", "ministry"}
 _TRANSCRIPT_LABEL = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):", re.M)
@@ -1262,10 +1263,9 @@ class Resolver:
         """ "The state admitted it made a mistake": the US state the article names most
         before it, speaking as its government. ("The town" was tried the same way: the
         most named place before it is as often another town.)"""
-        us_states = set(STATES.values())
         seen: dict[str, list] = {}
         for ent in self.doc.ents:
-            if ent.label_ == "GPE" and ent.start_char < start and ent.text in us_states:
+            if ent.label_ == "GPE" and ent.start_char < start and ent.text in US_STATES:
                 seen.setdefault(ent.text, []).append((ent.start_char, ent.end_char))
         if not seen:
             return None
