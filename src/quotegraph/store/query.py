@@ -190,18 +190,9 @@ def with_group_texts(con, rows: list[dict]) -> list[dict]:
 
 def groups(con, min_articles: int = 2, speaker: Optional[str] = None, search: Optional[str] = None,
            limit: Optional[int] = 100, with_appearances: bool = True) -> list[dict]:
-    params: dict = {"min": min_articles}
-    filt = ""
-    if speaker:
-        params["sids"] = speaker_ids(con, speaker) or [-1]
-        filt += (" AND p.group_id IN (SELECT p.group_id FROM quote_appearances p JOIN attribution_speakers q "
-                 "ON q.attribution_id = p.attribution_id WHERE q.speaker_id IN (SELECT unnest($sids)))")
-    if search:
-        terms = W.terms(search)
-        params["terms"], params["n"] = terms or [""], len(terms)
-        filt += (" AND p.group_id IN (SELECT p.group_id FROM quote_appearances p WHERE p.attribution_id IN "
-                 "(SELECT attribution_id FROM quote_terms WHERE term IN (SELECT unnest($terms)) "
-                 "GROUP BY attribution_id HAVING count(DISTINCT term) = $n))")
+    filt, params = group_filter(speaker_ids(con, speaker) if speaker else None,
+                                W.terms(search) if search else None)
+    params["min"] = min_articles
     sql = f"SELECT * FROM ({group_stats_sql(filt, min_articles)}) ORDER BY {GROUP_ORDER}"
     if limit:
         sql += f" LIMIT {int(limit)}"
@@ -212,8 +203,28 @@ def groups(con, min_articles: int = 2, speaker: Optional[str] = None, search: Op
     return out
 
 
+def group_filter(speaker_ids: Optional[list[int]] = None, terms: Optional[list[str]] = None) -> tuple[str, dict]:
+    """The `group_stats_sql` filter (and its parameters) for groups with an appearance by one
+    of these speakers, and with an appearance whose words include every term. None leaves
+    that side open; an empty list matches nothing."""
+    filt, params = "", {}
+    if speaker_ids is not None:
+        params["sids"] = speaker_ids or [-1]
+        filt += (" AND p.group_id IN (SELECT p.group_id FROM quote_appearances p JOIN attribution_speakers q "
+                 "ON q.attribution_id = p.attribution_id WHERE q.speaker_id IN (SELECT unnest($sids)))")
+    if terms is not None:
+        params["terms"], params["n"] = terms or [""], len(terms)
+        filt += (" AND p.group_id IN (SELECT p.group_id FROM quote_appearances p WHERE p.attribution_id IN "
+                 "(SELECT attribution_id FROM quote_terms WHERE term IN (SELECT unnest($terms)) "
+                 "GROUP BY attribution_id HAVING count(DISTINCT term) = $n))")
+    return filt, params
+
+
 def group_appearances(con, gid: int) -> list[dict]:
-    rows = _rows(con, """SELECT p.attribution_id, t.article_id, a.outlet, a.published_date AS date,
+    """Every appearance of a quote group, oldest first, with its stored word diff against
+    the group's text. `speaker` is the resolved speakers' names joined by "; "."""
+    rows = _rows(con, """SELECT p.attribution_id, t.article_id, a.title, a.outlet, a.published_date AS date,
+               t.speaker AS speaker_in_article,
                (SELECT string_agg(s.name, '; ' ORDER BY s.name) FROM attribution_speakers q
                 JOIN speakers s ON s.id = q.speaker_id WHERE q.attribution_id = t.id) AS speaker,
                t.content_text AS quote, p.similarity, p.diff

@@ -9,7 +9,6 @@ filters select, so that pages can be numbered.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
@@ -316,20 +315,11 @@ def list_groups(con, q: Optional[str] = None, speaker_id: Optional[int] = None, 
     """Repeated quotes (appearing in at least `min_articles` articles), most repeated first.
     The counts are aggregated by group id over the candidate groups only, and the texts
     looked up for the page (`store.query.group_stats_sql`)."""
-    params: dict = {"min": int(min_articles)}
-    filt = ""
-    if speaker_id is not None:
-        params["sid"] = speaker_id
-        filt += (" AND p.group_id IN (SELECT p.group_id FROM quote_appearances p JOIN attribution_speakers q "
-                 "ON q.attribution_id = p.attribution_id WHERE q.speaker_id = $sid)")
-    if q and q.strip():
-        terms = W.terms(q)
-        if not terms:
-            return [], 0
-        params["terms"], params["nterms"] = terms, len(terms)
-        filt += (" AND p.group_id IN (SELECT p.group_id FROM quote_appearances p WHERE p.attribution_id IN "
-                 "(SELECT attribution_id FROM quote_terms WHERE term IN (SELECT unnest($terms)) "
-                 "GROUP BY attribution_id HAVING count(DISTINCT term) = $nterms))")
+    terms = W.terms(q) if q and q.strip() else None
+    if terms == []:
+        return [], 0
+    filt, params = Q.group_filter([speaker_id] if speaker_id is not None else None, terms)
+    params["min"] = int(min_articles)
     stats = Q.group_stats_sql(filt, int(min_articles))
     out, total = paged_rows(con, "s.*", f"FROM ({stats}) s ORDER BY {Q.GROUP_ORDER}", params, limit, offset,
                             f"SELECT count(*) FROM ({stats})")
@@ -343,14 +333,7 @@ def group(con, gid: int) -> Optional[dict]:
     if not got:
         return None
     g = got[0]
-    apps = rows(con, """SELECT p.attribution_id, t.article_id, a.title, a.outlet, a.published_date AS date,
-                            t.speaker AS speaker_in_article,
-                            t.content_text AS quote, p.similarity, p.diff
-                         FROM quote_appearances p JOIN attributions t ON t.id = p.attribution_id
-                         JOIN articles a ON a.id = t.article_id WHERE p.group_id = $1
-                         ORDER BY a.published_date NULLS LAST, t.id""", [gid])
-    for r in apps:
-        r["diff"] = json.loads(r["diff"])
+    apps = Q.group_appearances(con, gid)
     attach_speakers(con, apps, key="attribution_id")
     g["appearances"] = apps
     g["articles"] = len({r["article_id"] for r in apps})
