@@ -18,8 +18,9 @@ import json
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from ..model import Attribution, Speaker
 from . import salience
@@ -281,6 +282,23 @@ def _name_in_headline(ent):
 
 def _etype(label: str) -> Optional[str]:
     return "person" if label in PERSON_LABELS else "organisation" if label in ORG_LABELS else None
+
+
+# what a reading of a source gives: (entity, speaker_type, all named entities)
+Reading = tuple[Optional[Entity], str, list[Entity]]
+
+
+@dataclass
+class _Source:
+    """A source span being resolved, as the readings in Resolver.resolve see it."""
+    span: Any                 # the spaCy Span
+    start: int
+    end: int
+    last: Optional[Entity]    # the previous attribution's speaker
+    ents: list[Entity]        # entities with a token in the span, in order
+    head: Any = None          # the word the span is about (Resolver._source_head)
+    words: list[str] = field(default_factory=list)  # the span's words, lower-cased
+    hw: str = ""              # the head word, lower-cased
 
 
 class Resolver:
@@ -754,8 +772,10 @@ class Resolver:
 
     # ------------------------------------------------------------------ one source
 
-    def resolve(self, start: int, end: int, last: Optional[Entity]) -> tuple[Optional[Entity], str, list[Entity]]:
-        """(entity, speaker_type, all named entities) for a source span."""
+    def resolve(self, start: int, end: int, last: Optional[Entity]) -> Reading:
+        """(entity, speaker_type, all named entities) for a source span: the first reading
+        that applies, in the order below (a place before a poll before a campaign ...
+        before a description). Each reading returns None when it does not apply."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             return None, "unknown", []
@@ -764,18 +784,24 @@ class Resolver:
             e = self.ent_at.get(tok.i)
             if e is not None and e not in ents:
                 ents.append(e)
-        people = " ".join(t.lower_ for t in span[1:]) if len(span) > 1 and span[0].lower_ == "the" else None
-        if people in DEMONYMS and span[1].text[:1].isupper():
-            country = DEMONYMS[people]
-            e = self.index.find(country, "organisation") or self.index.add(country, "organisation", (start, end))
-            return e, "organisation", [e]
-        place_body = self._place_body(span)
-        if place_body is not None:
-            return place_body, "organisation", [place_body]
-        if len(span) == 2 and span[0].lower_ in ("the", "this") and span[1].lower_ == "state":
-            place = self._home_state(start)
-            if place is not None:
-                return place, "organisation", [place]
+        src = _Source(span, start, end, last, ents)
+        got = self._place_reading(src)
+        if got is not None:
+            return got
+        src.head = head = self._source_head(span)
+        src.words, src.hw = [t.text.lower() for t in span], head.text.lower()
+        for reading in (self._organisation_reading, self._related_reading, self._named_reading,
+                        self._capitalised_reading, self._relative_reading, self._pronoun_reading,
+                        self._common_noun_reading):
+            got = reading(src)
+            if got is not None:
+                return got
+        return None, "unknown", []
+
+    @staticmethod
+    def _source_head(span):
+        """The word a source span is about: its parse root, unless a misparse made that the
+        determiner, a preposition or a date."""
         head = span.root
         if head.pos_ == "DET" and len(span) > 1 and head.head.i >= span.end:
             # "the editorial read": a misparse hangs both words from the verb, and the
@@ -788,6 +814,29 @@ class Resolver:
                          and not (span.start <= t.head.i < span.end)), head)
         if span[-1].lower_ in PERSON_ORG_NAMES and not (span.start <= span[-1].head.i < span.end) and len(span) > 1:
             head = span[-1]  # "Clinton campaign" cut out of "Clinton campaign officials"
+        return head
+
+    def _place_reading(self, src: _Source) -> Optional[Reading]:
+        """A place or its body: "the Saudis" (a country), "the state legislature", "the state"."""
+        span, start, end = src.span, src.start, src.end
+        people = " ".join(t.lower_ for t in span[1:]) if len(span) > 1 and span[0].lower_ == "the" else None
+        if people in DEMONYMS and span[1].text[:1].isupper():
+            country = DEMONYMS[people]
+            e = self.index.find(country, "organisation") or self.index.add(country, "organisation", (start, end))
+            return e, "organisation", [e]
+        place_body = self._place_body(span)
+        if place_body is not None:
+            return place_body, "organisation", [place_body]
+        if len(span) == 2 and span[0].lower_ in ("the", "this") and span[1].lower_ == "state":
+            place = self._home_state(start)
+            if place is not None:
+                return place, "organisation", [place]
+        return None
+
+    def _organisation_reading(self, src: _Source) -> Optional[Reading]:
+        """A poll, a person's campaign or office ("her campaign", "the Cruz campaign"), or the
+        unnamed staff of a named organisation ("a Twitter spokesman")."""
+        span, start, end, last, head, ents = src.span, src.start, src.end, src.last, src.head, src.ents
         if head.pos_ in ("NOUN", "PROPN") and (head.lower_ in POLL_WORDS or (
                 # "the results", "Findings" in an article about a named poll are its own
                 head.lower_ in POLL_OUTPUT and self.polls and not ents
@@ -867,6 +916,12 @@ class Resolver:
                     # "... the official said" further on is this one again
                     self.descriptions.append((_singular(head), e, start))
                     return e, e.type, [e]
+        return None
+
+    def _related_reading(self, src: _Source) -> Optional[Reading]:
+        """Someone the source points at rather than names: kin ("his daughter"), a court by its
+        order, a name the NER missed, a work's maker, a group named in apposition."""
+        span, start, end, last, head, ents = src.span, src.start, src.end, src.last, src.head, src.ents
         kin = self._kin(head)
         if kin is not None:  # before the owner named in the span: "Donald Trump's eldest daughter"
             return kin, kin.type, [kin]
@@ -887,6 +942,12 @@ class Resolver:
                             and self.ent_at[c.i].type == "organisation"), None)
         if named_group is not None and head.pos_ == "NOUN" and head.lower_ in ORG_DESC:
             return named_group, "organisation", [named_group]  # "Law's advocacy group One Nation"
+        return None
+
+    def _named_reading(self, src: _Source) -> Optional[Reading]:
+        """The names in the span: the one its head is, the person its role describes, each of
+        several named speakers, a body a work comes from."""
+        span, start, end, last, head, ents = src.span, src.start, src.end, src.last, src.head, src.ents
         definite = span[0].lower_ in ("the", "this", "that")
         if ents and head.i not in self.ent_at and all(e.type == "organisation" for e in ents) and (
                 head.lower_ in CONTEST_ROLES
@@ -960,8 +1021,11 @@ class Resolver:
 
             # "Amnesty International's Europe director Jane Roe": prefer the person
             return (people[-1] if people else ents[-1]), (people[-1] if people else ents[-1]).type, ents
-        words = [t.text.lower() for t in span]
-        hw = head.text.lower()
+        return None
+
+    def _capitalised_reading(self, src: _Source) -> Optional[Reading]:
+        """"The Democrat" (a party member, described), or a capitalised head the NER missed."""
+        span, start, last, head, words, hw = src.span, src.start, src.last, src.head, src.words, src.hw
         if hw in ("democrat", "republican") and (words[0] in ("the", "a") or len(span) == 1):
             self.head_plural = False  # "The Democrat", "the Utah Republican" is a party member, described
             return self._description(hw, words, start, last)
@@ -969,6 +1033,11 @@ class Resolver:
             e = self._head_name(span, head, start)
             if e is not None:
                 return e, e.type, [e]
+        return None
+
+    def _relative_reading(self, src: _Source) -> Optional[Reading]:
+        """"who", "which", "that", "whose": the antecedent the relative clause hangs from."""
+        span, start, last, head, hw = src.span, src.start, src.last, src.head, src.hw
         if len(span) <= 3 and hw in ("who", "which", "that", "whose"):
             # "Cruz, who has proposed ...", "Murdoch, whose new role ...": the antecedent
             # the relative clause hangs from
@@ -1040,11 +1109,22 @@ class Resolver:
                         return e, e.type, [e]
             if hw in ("who", "whose"):
                 return None, "unknown", []
+        return None
+
+    def _pronoun_reading(self, src: _Source) -> Optional[Reading]:
+        """A personal pronoun, or an interviewer's "you" for the interviewee."""
+        span, start, last, hw = src.span, src.start, src.last, src.hw
         if len(span) <= 2 and hw in ("you", "your") and self.interviewee is not None \
                 and self._in_paragraph(start, _QUESTION):
             return self.interviewee, "person", [self.interviewee]  # the questioner's "you"
         if len(span) <= 2 and hw in PRONOUNS:
             return self._pronoun(PRONOUNS[hw], start, last)
+        return None
+
+    def _common_noun_reading(self, src: _Source) -> Optional[Reading]:
+        """What is left: anonymous sources, works and their makers, capitalised names of their
+        own, and descriptions ("the chancellor", "the paper")."""
+        span, start, end, last, head, words, hw = src.span, src.start, src.end, src.last, src.head, src.words, src.hw
         if head.pos_ == "NOUN" and hw in ANON and self._linked(hw, set(words), start) is not None:
             e = self._linked(hw, set(words), start)  # "the poll" after "the Morning Consult poll"
             return e, e.type, [e]
@@ -1106,7 +1186,7 @@ class Resolver:
             # heads it with the adjective "old")
             self.head_plural = False
             return self._description("year-old", words, start, last)
-        return None, "unknown", []
+        return None
 
     def _maker_in_clause(self, head, start: int, last: Optional[Entity]) -> Optional[Entity]:
         """A work whose relative clause says who made it: "an account she gave to The
