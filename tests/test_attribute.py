@@ -1,4 +1,6 @@
 """Source runs mended with the parse (attribute.attributor.repair_source)."""
+import pytest
+
 from quotegraph.attribute.attributor import repair_source
 from quotegraph.model import Attribution
 
@@ -64,3 +66,17 @@ def test_the_source_bias_stored_with_the_model_buys_source_recall():
         tagger.source_bias = bias
         return sum(r.end - r.start for r in tagger.tag(text) if r.role == "SOURCE")
     assert source_chars(0.0) <= source_chars(2.0) and source_chars(8.0) > source_chars(0.0)
+
+
+def test_a_tagger_whose_meta_names_a_missing_member_says_which(tmp_path):
+    import json
+    import shutil
+
+    from quotegraph.attribute.tagger import DEFAULT_MODEL, Tagger
+    for name in ("model.onnx", "tokenizer.json"):
+        shutil.copy(DEFAULT_MODEL / name, tmp_path / name)
+    meta = json.loads((DEFAULT_MODEL / "meta.json").read_text())
+    meta["members"] = ["model_gone.onnx"]
+    (tmp_path / "meta.json").write_text(json.dumps(meta))
+    with pytest.raises(FileNotFoundError, match="model_gone.onnx"):
+        Tagger(tmp_path)

@@ -26,6 +26,22 @@ def test_train_export_and_load(tmp_path):
     for r in runs:
         assert r.role in ("SOURCE", "CUE", "CONTENT") and 0 <= r.start < r.end <= 24
 
+    # the same checkpoint added as a second ensemble member: the average of two identical
+    # members is the single model's log-probabilities
+    import json
+
+    import numpy as np
+
+    from quotegraph.attribute.encoding import encode
+    text = "“We will win,” she said. Her rival disagreed."
+    single = tagger.logprobs(encode(text, tagger.tokenizer))
+    subprocess.run([sys.executable, str(ROOT / "training/export_onnx.py"), str(ck), "--out", str(ex),
+                    "--member", "model_b.onnx"], check=True, timeout=600)
+    assert json.loads((ex / "meta.json").read_text())["members"] == ["model_b.onnx"]
+    pair = Tagger(ex)
+    assert len(pair.sessions) == 2
+    assert np.allclose(pair.logprobs(encode(text, pair.tokenizer)), single, atol=1e-5)
+
 
 @pytest.mark.skipif(not TRAIN.exists(), reason="needs ../shared/data/polnear/train")
 def test_train_linker_and_use_it(tmp_path):

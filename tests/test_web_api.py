@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import re
 from urllib.parse import quote
 
 import pytest
@@ -546,8 +547,11 @@ def test_markup_through_the_nlp_ingest(tmp_path):
         assert any("Okafor" in (t["speaker"] or "") for t in a["attributions"])
         html = ok_html(c, "/articles/evil")
         assert "<script>" not in html.split('id="article-text"')[1].split("</div>")[0]
-        assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html and "&lt;b&gt;votes&lt;/b&gt;" in html
-        assert "&lt;img src=x onerror=alert(1)&gt;" in html and "<img" not in html
+        # the text as shown, with the highlight marks the page wraps around spans taken out
+        # (where a span starts or ends depends on the tagger)
+        shown = re.sub(r"</?(?:mark|span)\b[^>]*>", "", html)
+        assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in shown and "&lt;b&gt;votes&lt;/b&gt;" in shown
+        assert "&lt;img src=x onerror=alert(1)&gt;" in shown and "<img" not in html
         assert "<mark " in html
         for url in ["/search?q=taxes", "/speakers", "/outlets"]:
             page = ok_html(c, url)

@@ -1,6 +1,10 @@
 """Export a trained tagger checkpoint to the int8 ONNX model the package ships.
 
     python training/export_onnx.py runs/tagger [--out src/quotegraph/models/tagger]
+    python training/export_onnx.py runs/tagger_seed1 --member model_seed1.onnx
+
+The second form adds another seed's checkpoint to an exported model as an ensemble
+member: the tagger averages its members' log-probabilities (meta.json "members").
 
 Writes model.onnx (int8 dynamic quantisation: about 4x smaller and 2-3x faster on CPU
 than fp32, for a point or so of F1), tokenizer.json and meta.json. At run time only
@@ -23,14 +27,13 @@ from quotegraph.attribute.encoding import LABELS, STRIDE, WINDOW  # noqa: E402
 from training.train_tagger import base_model_dir  # noqa: E402
 
 
-def export(ckpt: Path, out: Path, quantize: bool = True, o_bias: float = 1.0,
-           source_bias: float = 0.25) -> Path:
+def _onnx(ckpt: Path, dest: Path, quantize: bool) -> None:
+    """The checkpoint's logits as an ONNX graph at dest (int8 weights unless quantize is off)."""
     import torch
     from transformers import AutoModelForTokenClassification
 
     model = AutoModelForTokenClassification.from_pretrained(str(ckpt))
     model.eval()
-    out.mkdir(parents=True, exist_ok=True)
 
     class Logits(torch.nn.Module):
         def __init__(self, m):
@@ -51,13 +54,22 @@ def export(ckpt: Path, out: Path, quantize: bool = True, o_bias: float = 1.0,
                                         "logits": {0: "batch", 1: "seq"}})
         if quantize:
             from onnxruntime.quantization import QuantType, quantize_dynamic
-            quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8)
+            quantize_dynamic(str(fp32), str(dest), weight_type=QuantType.QInt8)
         else:
-            shutil.copy(fp32, out / "model.onnx")
+            shutil.copy(fp32, dest)
+
+
+def _state(ckpt: Path) -> dict:
+    path = ckpt / "train_state.json"
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def export(ckpt: Path, out: Path, quantize: bool = True, o_bias: float = 1.0,
+           source_bias: float = 0.25) -> Path:
+    out.mkdir(parents=True, exist_ok=True)
+    _onnx(ckpt, out / "model.onnx", quantize)
     shutil.copy(base_model_dir() / "tokenizer.json", out / "tokenizer.json")
-    state = {}
-    if (ckpt / "train_state.json").exists():
-        state = json.loads((ckpt / "train_state.json").read_text())
+    state = _state(ckpt)
     (out / "meta.json").write_text(json.dumps({
         "labels": list(LABELS), "window": WINDOW, "stride": STRIDE, "int8": quantize, "o_bias": o_bias,
         "source_bias": source_bias,
@@ -65,6 +77,23 @@ def export(ckpt: Path, out: Path, quantize: bool = True, o_bias: float = 1.0,
         "trained_on": "PolNeAR train (Newell, Margolin and Ruths, LREC 2018), 90% split",
         "training": state}, indent=1))
     return out / "model.onnx"
+
+
+def add_member(ckpt: Path, out: Path, name: str, quantize: bool = True) -> Path:
+    """Export ckpt as one more ensemble member of the model already exported in out."""
+    meta_path = out / "meta.json"
+    if not meta_path.exists():
+        raise FileNotFoundError(f"{out}: no exported model to add a member to (export the first one without --member)")
+    if name == "model.onnx" or "/" in name or not name.endswith(".onnx"):
+        raise ValueError(f"--member {name!r}: give a new file name ending in .onnx, other than model.onnx")
+    meta = json.loads(meta_path.read_text())
+    if bool(meta.get("int8")) != quantize:
+        raise ValueError(f"{out}: the first member is {'int8' if meta.get('int8') else 'fp32'}; export this one the same way")
+    _onnx(ckpt, out / name, quantize)
+    meta["members"] = [m for m in meta.get("members", []) if m != name] + [name]
+    meta.setdefault("member_training", {})[name] = _state(ckpt)
+    meta_path.write_text(json.dumps(meta, indent=1))
+    return out / name
 
 
 def main(argv=None) -> int:
@@ -76,7 +105,13 @@ def main(argv=None) -> int:
                     help="decoding bias against the O label, tuned on the tune split (default 1.0)")
     ap.add_argument("--source-bias", type=float, default=0.25,
                     help="decoding bias towards the SOURCE labels, tuned on the tune split (default 0.25)")
+    ap.add_argument("--member", metavar="NAME.onnx",
+                    help="add this checkpoint to the model in --out as another ensemble member")
     args = ap.parse_args(argv)
+    if args.member:
+        path = add_member(args.checkpoint, args.out, args.member, quantize=not args.fp32)
+        print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")
+        return 0
     path = export(args.checkpoint, args.out, quantize=not args.fp32, o_bias=args.o_bias,
                   source_bias=args.source_bias)
     print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)")

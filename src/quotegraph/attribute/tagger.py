@@ -40,6 +40,12 @@ class Tagger:
             raise FileNotFoundError(f"no tagger model in {model_dir} (expected model.onnx; "
                                     "train one with training/train_tagger.py)")
         meta = json.loads((model_dir / "meta.json").read_text())
+        # an ensemble: the same recipe trained from other seeds, each exported beside
+        # model.onnx (training/export_onnx.py --member); their log-probabilities are averaged
+        members = ["model.onnx"] + list(meta.get("members", []))
+        missing = [m for m in members if not (model_dir / m).exists()]
+        if missing:
+            raise FileNotFoundError(f"{model_dir}: meta.json names tagger members that are not there: {missing}")
         if tuple(meta["labels"]) != LABELS:
             raise ValueError(f"{model_dir}: model labels {meta['labels']} do not match {LABELS}")
         self.window, self.stride = meta["window"], meta["stride"]
@@ -57,24 +63,28 @@ class Tagger:
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = threads or 1
         opts.inter_op_num_threads = 1
-        self.session = ort.InferenceSession(str(model_dir / "model.onnx"), opts,
-                                            providers=["CPUExecutionProvider"])
+        self.sessions = [ort.InferenceSession(str(model_dir / m), opts, providers=["CPUExecutionProvider"])
+                         for m in members]
         self.batch_windows = batch_windows
 
     def logprobs(self, enc: Encoded) -> np.ndarray:
+        """Per-piece label log-probabilities, averaged over the ensemble's members."""
         n = len(enc)
         if n == 0:
             return np.zeros((0, len(LABELS)), dtype=np.float32)
         wins = windows(n, self.window, self.stride)
-        outs = []
-        for b in range(0, len(wins), self.batch_windows):
-            ids, mask = window_batch(enc, wins[b:b + self.batch_windows])
-            outs.append(self.session.run(["logits"], {"input_ids": ids, "attention_mask": mask})[0])
-        width = max(o.shape[1] for o in outs)
-        logits = np.concatenate([np.pad(o, ((0, 0), (0, width - o.shape[1]), (0, 0))) for o in outs])
-        merged = merge_windows(logits, wins, n)
-        merged -= merged.max(1, keepdims=True)
-        return merged - np.log(np.exp(merged).sum(1, keepdims=True))
+        batches = [window_batch(enc, wins[b:b + self.batch_windows])
+                   for b in range(0, len(wins), self.batch_windows)]
+        total = np.zeros((n, len(LABELS)), dtype=np.float32)
+        for session in self.sessions:
+            outs = [session.run(["logits"], {"input_ids": ids, "attention_mask": mask})[0]
+                    for ids, mask in batches]
+            width = max(o.shape[1] for o in outs)
+            logits = np.concatenate([np.pad(o, ((0, 0), (0, width - o.shape[1]), (0, 0))) for o in outs])
+            merged = merge_windows(logits, wins, n)
+            merged -= merged.max(1, keepdims=True)
+            total += merged - np.log(np.exp(merged).sum(1, keepdims=True))
+        return total / len(self.sessions)
 
     def tag(self, text: str) -> list[TagRun]:
         enc = encode(text, self.tokenizer)
