@@ -18,7 +18,7 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
@@ -296,9 +296,9 @@ class _Source:
     end: int
     last: Optional[Entity]    # the previous attribution's speaker
     ents: list[Entity]        # entities with a token in the span, in order
-    head: Any = None          # the word the span is about (Resolver._source_head)
-    words: list[str] = field(default_factory=list)  # the span's words, lower-cased
-    hw: str = ""              # the head word, lower-cased
+    head: Any                 # the word the span is about (Resolver._source_head)
+    words: list[str]          # the span's words, lower-cased
+    hw: str                   # the head word, lower-cased
 
 
 class Resolver:
@@ -784,15 +784,11 @@ class Resolver:
             e = self.ent_at.get(tok.i)
             if e is not None and e not in ents:
                 ents.append(e)
-        src = _Source(span, start, end, last, ents)
-        got = self._place_reading(src)
-        if got is not None:
-            return got
-        src.head = head = self._source_head(span)
-        src.words, src.hw = [t.text.lower() for t in span], head.text.lower()
-        for reading in (self._organisation_reading, self._related_reading, self._named_reading,
-                        self._capitalised_reading, self._relative_reading, self._pronoun_reading,
-                        self._common_noun_reading):
+        head = self._source_head(span)
+        src = _Source(span, start, end, last, ents, head, [t.text.lower() for t in span], head.text.lower())
+        for reading in (self._place_reading, self._organisation_reading, self._related_reading,
+                        self._named_reading, self._capitalised_reading, self._relative_reading,
+                        self._pronoun_reading, self._common_noun_reading):
             got = reading(src)
             if got is not None:
                 return got
