@@ -705,6 +705,29 @@ def test_the_pronoun_ranker_knows_who_was_only_talked_about(nlp):
     assert atts[1].speaker == "Ted Cruz"
 
 
+def test_a_stray_one_word_content_fragment_hides_no_antecedent(nlp):
+    # the tagger sometimes grows a content a one-word fragment well before its cue; the
+    # name in it is still the pronoun's antecedent, while a real content's names are not
+    from quotegraph.model import Attribution
+    from quotegraph.resolve import resolve_speakers
+    text = ("Aung San Suu Kyi led the opposition into the vote. \"They did not count our votes,\" said "
+            "Meenakshi Ganguly of Human Rights Watch.\n\n"
+            "Suu Kyi's fate is still unclear, but she said last week that she would govern the country.")
+    at = lambda s, n=None: (text.index(s), text.index(s) + (n or len(s)))
+    doc = _resolver(nlp, text).doc
+
+    def atts(content):
+        return [Attribution(source=[at("Meenakshi Ganguly")], cue=[at("said Meenakshi", 4)],
+                            content=[at("They did not count our votes,")]),
+                Attribution(source=[at("she said", 3)], cue=[at("said last", 4)], content=content)]
+    stray = atts([at("Suu Kyi's fate", 3), at("that she would govern the country")])
+    resolve_speakers(doc, stray)
+    assert stray[1].speaker == "Aung San Suu Kyi"
+    real = atts([at("Suu Kyi's fate is still unclear"), at("that she would govern the country")])
+    resolve_speakers(doc, real)
+    assert real[1].speaker != "Aung San Suu Kyi"
+
+
 def test_his_documents_are_his_while_reports_are_anyones(nlp):
     text = ("Ben Carson suspended his campaign this month. Even so, he raised $5.7 million in February, "
             "according to his campaign finance documents. Reports say he will endorse Donald Trump.")

@@ -1659,6 +1659,12 @@ class Resolver:
         speaker talks about, not the speaker)?"""
         return any(s <= pos < e for s, e in self.content)
 
+    def solid(self, content) -> list[tuple[int, int]]:
+        """The fragments of a content that hide the names in them from pronouns: not a lone
+        unquoted word, which is the tagger's stray fragment ("Suu| Kyi's fate is still
+        unclear, but she said that ..." - she is Suu Kyi)."""
+        return [tuple(f) for f in content if len(self.text[f[0]:f[1]].split()) > 1 or self.in_quote(f[0])]
+
     def in_quote(self, pos: int) -> bool:
         """Is pos inside quotation marks (a name someone else said)?"""
         import bisect
@@ -1795,9 +1801,9 @@ def resolve_speakers(doc, atts: list[Attribution], on_pronoun=None, use_ranker: 
         r.use_ranker = use_ranker
     last: Optional[Entity] = None
     quoted = r.times_quoted
-    r.all_content = [tuple(f) for a in atts for f in a.content]
+    r.all_content = [tuple(f) for a in atts for f in r.solid(a.content)]
     for a in sorted(atts, key=lambda a: a.start):
-        r.content = list(a.content)
+        r.content = r.solid(a.content)
         if a.source:
             s = min(f[0] for f in a.source)
             e = max(f[1] for f in a.source)
