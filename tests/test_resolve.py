@@ -728,6 +728,34 @@ def test_a_stray_one_word_content_fragment_hides_no_antecedent(nlp):
     assert real[1].speaker != "Aung San Suu Kyi"
 
 
+def test_a_content_fragment_a_clause_away_from_its_cue_hides_no_antecedent(nlp):
+    from quotegraph.model import Attribution
+    from quotegraph.resolve import resolve_speakers
+    text = ("Donald Trump skipped the debate on Thursday. \"Trump is positioned to win,\" said Lee Miringoff, "
+            "a pollster.\n\n"
+            "Trump's beef with Fox News initially was aimed at Megyn Kelly, who he claims has been unfair to him.")
+    at = lambda s, n=None: (text.index(s), text.index(s) + (n or len(s)))
+    doc = _resolver(nlp, text).doc
+
+    def atts(*content):
+        return [Attribution(source=[at("Lee Miringoff")], cue=[at("said Lee", 4)],
+                            content=[at("Trump is positioned to win,")]),
+                Attribution(source=[at("he claims", 2)], cue=[at("claims")], content=list(content))]
+    stray = atts(at("Trump's beef with Fox News"), at("who he", 3), at("has been unfair to him"))
+    resolve_speakers(doc, stray)
+    assert stray[1].speaker == "Donald Trump"
+    # the same words right before the cue are what was said: Trump is not the speaker
+    text2 = text.replace("Trump's beef with Fox News initially was aimed at Megyn Kelly, who he claims has been "
+                         "unfair to him.", "Trump's beef with Fox News is over, he claims.")
+    at2 = lambda s, n=None: (text2.index(s), text2.index(s) + (n or len(s)))
+    said = [Attribution(source=[at2("Lee Miringoff")], cue=[at2("said Lee", 4)],
+                        content=[at2("Trump is positioned to win,")]),
+            Attribution(source=[at2("he claims", 2)], cue=[at2("claims")],
+                        content=[at2("Trump's beef with Fox News is over,")])]
+    resolve_speakers(_resolver(nlp, text2).doc, said)
+    assert said[1].speaker != "Donald Trump"
+
+
 def test_his_documents_are_his_while_reports_are_anyones(nlp):
     text = ("Ben Carson suspended his campaign this month. Even so, he raised $5.7 million in February, "
             "according to his campaign finance documents. Reports say he will endorse Donald Trump.")

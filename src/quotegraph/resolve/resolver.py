@@ -85,6 +85,8 @@ _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")  # "RealClearPolitics", "B
 _WEB_NAME = re.compile(r"(?<![\w./@-])[A-Z][A-Za-z0-9-]+\.(?:com|org|net)(?![\w/-])")
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [“\"‘']([A-Z][\w.-]*)[”\"’'] ([A-Z][\w’'-]+)")
 _REGNAL = re.compile(r"\b(Pope|King|Queen) ([A-Z][a-z]+)\b")  # "Pope Francis": the title is part of the name
+_WORDS = re.compile(r"\w+")
+MAX_GAP_WORDS = 3  # "Clinton's plan, which is costly, is ..." is one content; a longer gap, another clause
 POLL_WORDS = {"poll", "survey"}
 # what someone says, owned like a work: "Rubio's response", "Trump's comments"
 SPEECH_NOUNS = {"response", "reply", "answer", "comment", "word", "criticism", "explanation", "argument",
@@ -1659,11 +1661,26 @@ class Resolver:
         speaker talks about, not the speaker)?"""
         return any(s <= pos < e for s, e in self.content)
 
-    def solid(self, content) -> list[tuple[int, int]]:
-        """The fragments of a content that hide the names in them from pronouns: not a lone
-        unquoted word, which is the tagger's stray fragment ("Suu| Kyi's fate is still
-        unclear, but she said that ..." - she is Suu Kyi)."""
-        return [tuple(f) for f in content if len(self.text[f[0]:f[1]].split()) > 1 or self.in_quote(f[0])]
+    def solid(self, a) -> list[tuple[int, int]]:
+        """The fragments of a's content that hide the names in them from pronouns. Quoted
+        ones do; unquoted ones are the tagger's guesses, and two kinds of guess are strays
+        rather than what was said: a lone word, and a fragment before the source and cue
+        with a clause between it and the rest of the attribution ("Suu| Kyi's fate is still
+        unclear, but she said that ..." - she is Suu Kyi; "Trump's beef with Fox News| was
+        aimed at Megyn Kelly, who he claims ..." - he is Trump)."""
+        parts = sorted([tuple(f) for f in list(a.source) + list(a.cue) + list(a.content)])
+        first = min([f[0] for f in list(a.source) + list(a.cue)], default=None)
+        out = []
+        for f in sorted(tuple(f) for f in a.content):
+            if not self.in_quote(f[0]):
+                if len(self.text[f[0]:f[1]].split()) <= 1:
+                    continue
+                if first is not None and f[1] <= first:
+                    after = min(p[0] for p in parts if p[0] >= f[1])
+                    if len(_WORDS.findall(self.text, f[1], after)) > MAX_GAP_WORDS:
+                        continue
+            out.append(f)
+        return out
 
     def in_quote(self, pos: int) -> bool:
         """Is pos inside quotation marks (a name someone else said)?"""
@@ -1801,9 +1818,9 @@ def resolve_speakers(doc, atts: list[Attribution], on_pronoun=None, use_ranker: 
         r.use_ranker = use_ranker
     last: Optional[Entity] = None
     quoted = r.times_quoted
-    r.all_content = [tuple(f) for a in atts for f in r.solid(a.content)]
+    r.all_content = [f for a in atts for f in r.solid(a)]
     for a in sorted(atts, key=lambda a: a.start):
-        r.content = r.solid(a.content)
+        r.content = r.solid(a)
         if a.source:
             s = min(f[0] for f in a.source)
             e = max(f[1] for f in a.source)
