@@ -64,6 +64,33 @@ def test_several_people_are_each_named_with_no_single_speaker(extract):
     assert set(a.speakers) == {"Helena Marsh", "Tomas Reyes"}
 
 
+def test_a_named_person_with_a_crowd_is_a_group_that_names_them(nlp):
+    # "X and his aides" said it together: no single speaker, X listed; X stays the person
+    # the story follows, so the "he" after is X
+    from quotegraph.model import Attribution
+    from quotegraph.resolve import resolve_speakers
+    text = ("Bernie Sanders met Jeff Weaver in Burlington on Tuesday.\n\n"
+            "Sanders and his top aides said the campaign would go on. He said the fight was not over.")
+    at = lambda s, n=None: (text.index(s), text.index(s) + (n or len(s)))
+    atts = [Attribution(source=[at("Sanders and his top aides")], cue=[at("said the campaign", 4)],
+                        content=[at("the campaign would go on")]),
+            Attribution(source=[at("He said", 2)], cue=[at("said the fight", 4)], content=[at("the fight was not over")])]
+    resolve_speakers(nlp(text), atts)
+    assert (atts[0].speaker, atts[0].speakers) == (None, ["Bernie Sanders"])
+    assert atts[1].speaker == "Bernie Sanders"
+
+
+def test_people_set_against_the_one_named_are_not_that_one(nlp):
+    text = ("Donald J. Trump won the debate. The two chief antagonists to Donald J. Trump said little. "
+            "Supporters of Hillary Clinton said she won.")
+    r = _resolver(nlp, text)
+    for needle in ("The two chief antagonists to Donald J. Trump", "Supporters of Hillary Clinton"):
+        at = text.index(needle)
+        assert r.resolve(at, at + len(needle), None)[:2] == (None, "anonymous")
+    at = text.index("Donald J. Trump won")
+    assert r.resolve(at, at + len("Donald J. Trump"), None)[0].name == "Donald J. Trump"
+
+
 def test_mentioned_versus_quoted(extract):
     r = extract("Helena Marsh met Tomas Reyes at the harbour.\n\n“The bridge opens in May,” Marsh said.")
     by_name = {s.name: s for s in r.speakers}

@@ -36,7 +36,8 @@ class Attribution:
     speaker: Optional[str] = None
     speaker_type: str = "unknown"
     speaker_mentions: list[Frag] = field(default_factory=list)
-    # several named people ("Trump and Clinton said"): each of them, and no single speaker
+    # a group ("Trump and Clinton said", "Sanders and his aides said"): the people named in
+    # it, and no single speaker
     speakers: list[str] = field(default_factory=list)
     # how the source was found: "tagged", "inherited" (a quote with no cue continuing the
     # last speaker), "nested" (a quote inside a quote)

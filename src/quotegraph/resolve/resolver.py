@@ -958,6 +958,14 @@ class Resolver:
             # "Former Clinton Pollster", "a Trump adviser": the person the role describes,
             # not the one named in it
             ents = []
+        if ents and head.i not in self.ent_at and head.tag_ == "NNS" and _person_noun(_singular(head)) \
+                and _singular(head) not in SPOKES_ROLES \
+                and head.lower_ not in PERSON_ORGS and head.lower_ not in PERSON_ORG_NAMES and all(
+                    any(a.dep_ == "prep" and a.lower_ in ("to", "of") and a.head.i == head.i for a in t.ancestors)
+                    for t in span if t.i in self.ent_at):
+            # "the two chief antagonists to Donald J. Trump", "critics of the plan's author":
+            # people set against or about the one named, not that one
+            return None, "anonymous", []
         if ents and head.i not in self.ent_at and head.pos_ == "NOUN":
             # "Guidelines recently issued by the Obama administration", "A statement from
             # Ryan’s office": a work speaks for the body it comes from, named as the body
@@ -992,6 +1000,10 @@ class Resolver:
                     rp = sorted(right - left, key=lambda e: e.name)
                     if lp and rp and head.i not in (x.i for x in span if x.dep_ == "pobj"):
                         return None, "unknown", lp + rp
+            if conj and any(t.pos_ == "NOUN" for t in conj) and self.ent_at.get(head.i) is not None:
+                # "Sanders and his top aides", "Neither Donald J. Trump nor his opponents": a
+                # group, the one named in it listed
+                return None, "unknown", [self.ent_at[head.i]]
             e_head = self.ent_at.get(head.i)
             k = span.start + (len(span) > 2 and span[0].lower_.rstrip(".") in PERSON_TITLES)
             lead = self.ent_at.get(k)
@@ -1832,7 +1844,7 @@ def resolve_speakers(doc, atts: list[Attribution], on_pronoun=None, use_ranker: 
             ent, typ, named = None, "unknown", []
         a.speaker = ent.name if ent else None
         a.speaker_type = typ if ent or typ in ("anonymous",) else ("unknown" if not named else typ)
-        if ent is None and len(named) > 1:
+        if ent is None and named:
             a.speakers = [n.name for n in named]
         a.speaker_mentions = sorted(ent.mentions) if ent else []
         if ent is not None:
@@ -1842,6 +1854,8 @@ def resolve_speakers(doc, atts: list[Attribution], on_pronoun=None, use_ranker: 
         elif named:
             for n in named:
                 quoted[id(n)] = quoted.get(id(n), 0) + 1
+            if len(named) == 1 and a.origin != "nested":
+                last = named[0]  # "Sanders and his top aides said": the one named speaks on
         if a.origin != "nested":
             r.last_end = max([f[1] for f in list(a.source) + list(a.cue) + list(a.content)] + [r.last_end])
     # resolved pronoun and description mentions count as mentions of their speaker
