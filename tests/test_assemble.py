@@ -53,3 +53,25 @@ def test_source_in_same_sentence_beats_a_nearer_one_across_a_full_stop():
     g = assemble(t, runs_for(t, ("SOURCE", "Lin"), ("CUE", "According to"), ("SOURCE", "Roe"),
                              ("CONTENT", "the vote failed")))
     assert show(t, g)[0][0] == "Roe"
+
+
+class _ScoreBy:
+    """A stand-in linker that scores a candidate by its log_distance alone (nearer wins)."""
+    def score(self, row):
+        from quotegraph.attribute.linker import FEATURES
+        return -row[FEATURES.index("log_distance")]
+
+
+def test_the_linker_keeps_close_runners_up_best_first(monkeypatch):
+    from quotegraph.attribute import assemble as asm
+    t = "Roe and Lin and Kay, said the report."
+    runs = runs_for(t, ("SOURCE", "Roe"), ("SOURCE", "Lin"), ("SOURCE", "Kay"), ("CUE", "said"),
+                    ("CONTENT", "the report"))
+    # scores -log1p(gap): Kay -1.10, Lin -2.40, Roe -2.94
+    monkeypatch.setattr(asm, "RUNNER_UP_MARGIN", 1.5)
+    g = assemble(t, runs, linker=_ScoreBy())[0]
+    assert t[g.source[0].start:g.source[0].end] == "Kay"
+    assert [t[r.start:r.end] for r in g.runners_up] == ["Lin"]
+    monkeypatch.setattr(asm, "RUNNER_UP_MARGIN", 2.0)
+    g = assemble(t, runs, linker=_ScoreBy())[0]
+    assert [t[r.start:r.end] for r in g.runners_up] == ["Lin", "Roe"]

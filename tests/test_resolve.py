@@ -91,6 +91,26 @@ def test_people_set_against_the_one_named_are_not_that_one(nlp):
     assert r.resolve(at, at + len("Donald J. Trump"), None)[0].name == "Donald J. Trump"
 
 
+def test_a_source_naming_nobody_gives_way_to_a_runner_up_naming_someone(nlp, monkeypatch):
+    from quotegraph.model import Attribution
+    from quotegraph.resolve import resolve_speakers, resolver
+    text = "The legislation, Cecile Richards said on Tuesday, would shut clinics across the state."
+    at = lambda s: (text.index(s), text.index(s) + len(s))
+
+    def att():
+        return Attribution(source=[at("The legislation")], cue=[at("said")],
+                           content=[at("would shut clinics across the state")],
+                           alternatives=[at("Tuesday"), at("Cecile Richards")])
+    doc = nlp(text)
+    a = att()
+    resolve_speakers(doc, [a])
+    assert (a.speaker, a.source) == ("Cecile Richards", [at("Cecile Richards")])
+    monkeypatch.setattr(resolver, "FALL_BACK_ON_RUNNERS_UP", False)
+    a = att()
+    resolve_speakers(doc, [a])
+    assert (a.speaker, a.source) == (None, [at("The legislation")])
+
+
 def test_mentioned_versus_quoted(extract):
     r = extract("Helena Marsh met Tomas Reyes at the harbour.\n\n“The bridge opens in May,” Marsh said.")
     by_name = {s.name: s for s in r.speakers}

@@ -42,6 +42,9 @@ class Attribution:
     # how the source was found: "tagged", "inherited" (a quote with no cue continuing the
     # last speaker), "nested" (a quote inside a quote)
     origin: str = "tagged"
+    # other tagged sources the linker nearly took, best first (resolution may fall back on
+    # one when the source it took names nobody); not written out
+    alternatives: list[Frag] = field(default_factory=list, repr=False)
 
     @property
     def start(self) -> int:

@@ -52,7 +52,7 @@ def _merge(text: str, parts: list[tuple[int, list[Attribution], list[Speaker]]])
     for off, a_list, s_list in parts:
         for a in a_list:
             a.source, a.cue, a.content = _shift(a.source, off), _shift(a.cue, off), _shift(a.content, off)
-            a.speaker_mentions = _shift(a.speaker_mentions, off)
+            a.speaker_mentions, a.alternatives = _shift(a.speaker_mentions, off), _shift(a.alternatives, off)
             atts.append(a)
         for s in s_list:
             s.mentions = _shift(s.mentions, off)

@@ -222,6 +222,7 @@ def attributions_from_runs(text: str, tag_runs: list[TagRun], doc=None, on_candi
         atts.append(Attribution(
             source=[(r.start, r.end) for r in g.source], cue=[(r.start, r.end) for r in g.cue],
             content=content, kind=kind_of(text, content, quotes),
+            alternatives=[(r.start, r.end) for r in g.runners_up],
             confidence=sum(r.confidence for r in parts) / len(parts)))
     if doc is not None and PARSE_SOURCES:
         tagged = [(r.start, r.end) for r in runs if r.role == "SOURCE"]

@@ -86,6 +86,7 @@ _WEB_NAME = re.compile(r"(?<![\w./@-])[A-Z][A-Za-z0-9-]+\.(?:com|org|net)(?![\w/
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [“\"‘']([A-Z][\w.-]*)[”\"’'] ([A-Z][\w’'-]+)")
 _REGNAL = re.compile(r"\b(Pope|King|Queen) ([A-Z][a-z]+)\b")  # "Pope Francis": the title is part of the name
 _WORDS = re.compile(r"\w+")
+NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}  # "Tuesday" speaks for nobody
 MAX_GAP_WORDS = 3  # "Clinton's plan, which is costly, is ..." is one content; a longer gap, another clause
 POLL_WORDS = {"poll", "survey"}
 # what someone says, owned like a work: "Rubio's response", "Trump's comments"
@@ -1039,7 +1040,7 @@ class Resolver:
         if hw in ("democrat", "republican") and (words[0] in ("the", "a") or len(span) == 1):
             self.head_plural = False  # "The Democrat", "the Utah Republican" is a party member, described
             return self._description(hw, words, start, last)
-        if head.text[:1].isupper() and hw not in PRONOUNS and hw not in ANON:
+        if head.text[:1].isupper() and hw not in PRONOUNS and hw not in ANON and head.ent_type_ not in NOT_NAMES:
             e = self._head_name(span, head, start)
             if e is not None:
                 return e, e.type, [e]
@@ -1169,7 +1170,7 @@ class Resolver:
             return None, "unknown", []
         # capitalised words the NER did not mark: a name of its own
         propn = [t for t in span if t.pos_ == "PROPN" and t.text[:1].isupper() or _BULLETED.match(t.text)]
-        if propn and head.pos_ == "PROPN":
+        if propn and head.pos_ == "PROPN" and head.ent_type_ not in NOT_NAMES:
             lead = propn[0].idx + bool(_BULLETED.match(propn[0].text))  # "-Philip Bump": not the dash
             text = self.text[lead:propn[-1].idx + len(propn[-1])]
             e = self.index.find(text, before=start)
@@ -1819,6 +1820,11 @@ class Resolver:
         return None, "unknown", []
 
 
+# a source that names nobody ("a large number of Republicans", "The legislation") gives way
+# to the linker's runner-up that names someone (Attribution.alternatives)
+FALL_BACK_ON_RUNNERS_UP = True
+
+
 def resolve_speakers(doc, atts: list[Attribution], on_pronoun=None, use_ranker: Optional[bool] = None
                      ) -> list[Speaker]:
     """Fill in speaker, speaker_type and speaker_mentions on each attribution (in place);
@@ -1837,6 +1843,13 @@ def resolve_speakers(doc, atts: list[Attribution], on_pronoun=None, use_ranker: 
             s = min(f[0] for f in a.source)
             e = max(f[1] for f in a.source)
             ent, typ, named = r.resolve(s, e, last)
+            if ent is None and not named and FALL_BACK_ON_RUNNERS_UP:
+                for alt in a.alternatives:
+                    got = r.resolve(alt[0], alt[1], last)
+                    if got[0] is not None:
+                        ent, typ, named = got
+                        a.source = [alt]
+                        break
         elif last is not None and a.origin != "nested":
             ent, typ, named = last, last.type, [last]
             a.origin = "inherited" if a.origin == "tagged" else a.origin
