@@ -111,6 +111,22 @@ def test_a_source_naming_nobody_gives_way_to_a_runner_up_naming_someone(nlp, mon
     assert (a.speaker, a.source) == (None, [at("The legislation")])
 
 
+def test_a_headline_label_naming_someone_is_the_source(nlp):
+    from quotegraph.model import Attribution
+    from quotegraph.resolve import resolve_speakers
+    text = ("Bill Clinton: Hillary ‘Better Qualified to Be President.’\n\n"
+            "The Latest: Voters head to the polls.\n\n"
+            "Former President Bill Clinton spoke in Denver on Monday.")
+    at = lambda s: (text.index(s), text.index(s) + len(s))
+    headline = Attribution(content=[at("Bill Clinton: Hillary ‘Better Qualified to Be President.’")])
+    latest = Attribution(content=[at("Voters head to the polls")])
+    resolve_speakers(nlp(text), [headline, latest])
+    assert headline.speaker == "Bill Clinton"
+    assert (headline.source, headline.cue) == ([at("Bill Clinton")], [(12, 13)])
+    assert headline.content == [at("Hillary ‘Better Qualified to Be President.’")]
+    assert (latest.source, latest.cue) == ([], [])  # "The Latest" names nobody the article names
+
+
 def test_mentioned_versus_quoted(extract):
     r = extract("Helena Marsh met Tomas Reyes at the harbour.\n\n“The bridge opens in May,” Marsh said.")
     by_name = {s.name: s for s in r.speakers}

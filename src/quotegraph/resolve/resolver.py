@@ -86,6 +86,7 @@ _WEB_NAME = re.compile(r"(?<![\w./@-])[A-Z][A-Za-z0-9-]+\.(?:com|org|net)(?![\w/
 _NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [“\"‘']([A-Z][\w.-]*)[”\"’'] ([A-Z][\w’'-]+)")
 _REGNAL = re.compile(r"\b(Pope|King|Queen) ([A-Z][a-z]+)\b")  # "Pope Francis": the title is part of the name
 _WORDS = re.compile(r"\w+")
+_LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): ")  # "Bill Clinton: ..." at a line's start
 NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}  # "Tuesday" speaks for nobody
 MAX_GAP_WORDS = 3  # "Clinton's plan, which is costly, is ..." is one content; a longer gap, another clause
 POLL_WORDS = {"poll", "survey"}
@@ -1674,6 +1675,23 @@ class Resolver:
         speaker talks about, not the speaker)?"""
         return any(s <= pos < e for s, e in self.content)
 
+    def take_label(self, a) -> None:
+        """A line opening "Milbank: Republicans ‘Waving The Flag ...’" (a headline, a
+        transcript): when the content has no source and no cue and the label before the
+        colon names someone the article names, the label is the source and the colon the
+        cue (in place)."""
+        start = min(f[0] for f in a.content)
+        line = self.text.rfind("\n", 0, start) + 1
+        m = _LABEL.match(self.text, line)
+        if m is None or start > m.end() or max(f[1] for f in a.content) <= m.end():
+            return
+        e = self.index.find(m.group(1))
+        if e is None or e.type not in ("person", "organisation") or not any(
+                s >= m.end() for s, _ in e.mentions):
+            return  # "The Latest:", "Breaking:", "Poll:" name nobody the article goes on to name
+        a.source, a.cue = [m.span(1)], [(m.end(1), m.end(1) + 1)]
+        a.content = [(max(s, m.end()), t) for s, t in a.content if t > m.end()]
+
     def solid(self, a) -> list[tuple[int, int]]:
         """The fragments of a's content that hide the names in them from pronouns. Quoted
         ones do; unquoted ones are the tagger's guesses, and two kinds of guess are strays
@@ -1838,6 +1856,8 @@ def resolve_speakers(doc, atts: list[Attribution], on_pronoun=None, use_ranker: 
     quoted = r.times_quoted
     r.all_content = [f for a in atts for f in r.solid(a)]
     for a in sorted(atts, key=lambda a: a.start):
+        if not a.source and not a.cue and a.content and a.origin != "nested":
+            r.take_label(a)
         r.content = r.solid(a)
         if a.source:
             s = min(f[0] for f in a.source)
