@@ -127,6 +127,14 @@ def test_a_headline_label_naming_someone_is_the_source(nlp):
     assert (latest.source, latest.cue) == ([], [])  # "The Latest" names nobody the article names
 
 
+def test_the_kingdom_and_the_group_find_a_kingdom_and_a_caucus(nlp):
+    text = ("Saudi Arabia rejected the report on Friday. The kingdom said it was based on misunderstandings.\n\n"
+            "Alan Grayson asked the Congressional Progressive Caucus for its endorsement. The group declined.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "The kingdom") == "Saudi Arabia"
+    assert _said_by(r, text, "The group") == "Congressional Progressive Caucus"
+
+
 def test_mentioned_versus_quoted(extract):
     r = extract("Helena Marsh met Tomas Reyes at the harbour.\n\n“The bridge opens in May,” Marsh said.")
     by_name = {s.name: s for s in r.speakers}
