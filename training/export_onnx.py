@@ -65,7 +65,7 @@ def _state(ckpt: Path) -> dict:
 
 
 def export(ckpt: Path, out: Path, quantize: bool = True, o_bias: float = 1.0,
-           source_bias: float = 0.25) -> Path:
+           source_bias: float = 1.25) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     _onnx(ckpt, out / "model.onnx", quantize)
     shutil.copy(base_model_dir() / "tokenizer.json", out / "tokenizer.json")
@@ -103,8 +103,8 @@ def main(argv=None) -> int:
     ap.add_argument("--fp32", action="store_true", help="skip int8 quantisation")
     ap.add_argument("--o-bias", type=float, default=1.0,
                     help="decoding bias against the O label, tuned on the tune split (default 1.0)")
-    ap.add_argument("--source-bias", type=float, default=0.25,
-                    help="decoding bias towards the SOURCE labels, tuned on the tune split (default 0.25)")
+    ap.add_argument("--source-bias", type=float, default=1.25,
+                    help="decoding bias towards the SOURCE labels, tuned on the tune split (default 1.25)")
     ap.add_argument("--member", metavar="NAME.onnx",
                     help="add this checkpoint to the model in --out as another ensemble member")
     args = ap.parse_args(argv)
