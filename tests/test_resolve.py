@@ -71,7 +71,7 @@ def test_a_named_person_with_a_crowd_is_a_group_that_names_them(nlp):
     from quotegraph.resolve import resolve_speakers
     text = ("Bernie Sanders met Jeff Weaver in Burlington on Tuesday.\n\n"
             "Sanders and his top aides said the campaign would go on. He said the fight was not over.")
-    at = lambda s, n=None: (text.index(s), text.index(s) + (n or len(s)))
+    at = _finder(text)
     atts = [Attribution(source=[at("Sanders and his top aides")], cue=[at("said the campaign", 4)],
                         content=[at("the campaign would go on")]),
             Attribution(source=[at("He said", 2)], cue=[at("said the fight", 4)], content=[at("the fight was not over")])]
@@ -95,7 +95,7 @@ def test_a_source_naming_nobody_gives_way_to_a_runner_up_naming_someone(nlp, mon
     from quotegraph.model import Attribution
     from quotegraph.resolve import resolve_speakers, resolver
     text = "The legislation, Cecile Richards said on Tuesday, would shut clinics across the state."
-    at = lambda s: (text.index(s), text.index(s) + len(s))
+    at = _finder(text)
 
     def att():
         return Attribution(source=[at("The legislation")], cue=[at("said")],
@@ -117,7 +117,7 @@ def test_a_headline_label_naming_someone_is_the_source(nlp):
     text = ("Bill Clinton: Hillary ‘Better Qualified to Be President.’\n\n"
             "The Latest: Voters head to the polls.\n\n"
             "Former President Bill Clinton spoke in Denver on Monday.")
-    at = lambda s: (text.index(s), text.index(s) + len(s))
+    at = _finder(text)
     headline = Attribution(content=[at("Bill Clinton: Hillary ‘Better Qualified to Be President.’")])
     latest = Attribution(content=[at("Voters head to the polls")])
     resolve_speakers(nlp(text), [headline, latest])
@@ -384,7 +384,7 @@ def test_a_source_opening_with_a_name_and_a_comma_is_that_person(nlp):
     text = ('"What\'s shaping up is a battle for the ages," said David Brock, a Clinton confidant who heads the '
             'pro-Clinton super PAC Correct the Record.')
     src = "David Brock, a Clinton confidant who heads the pro-Clinton super PAC Correct the Record"
-    at = lambda s: (text.index(s), text.index(s) + len(s))
+    at = _finder(text)
     a = Attribution(source=[at(src)], cue=[at("said")], content=[at("What's shaping up is a battle for the ages,")])
     resolve_speakers(nlp(text), [a])
     assert a.speaker == "David Brock"
@@ -402,7 +402,7 @@ def test_he_before_the_subject_points_ahead_to_it(nlp):
     text = ("Pastor Wants Girl Scout Leaders To Be Executed.\n\n"
             "After he blasted the hit Disney film “Frozen“ for being too “pro-gay,” Pastor Kevin Swanson has "
             "now set his sights on the Girl Scouts of America.")
-    at = lambda s: (text.index(s), text.index(s) + len(s))
+    at = _finder(text)
     a = Attribution(source=[at("he")], cue=[at("blasted")], content=[at("the hit Disney film “Frozen“")])
     resolve_speakers(nlp(text), [a])
     assert a.speaker == "Kevin Swanson"
@@ -496,6 +496,11 @@ def _resolver(nlp, text):
         if name != "quotegraph":
             doc = proc(doc)
     return Resolver(doc)
+
+
+def _finder(text):
+    """at(needle) -> needle's (start, end) in text; at(needle, n): its first n characters."""
+    return lambda needle, n=None: (text.index(needle), text.index(needle) + (n or len(needle)))
 
 
 def _said_by(r, text, needle, nth=0):
@@ -784,7 +789,7 @@ def test_a_stray_one_word_content_fragment_hides_no_antecedent(nlp):
     text = ("Aung San Suu Kyi led the opposition into the vote. \"They did not count our votes,\" said "
             "Meenakshi Ganguly of Human Rights Watch.\n\n"
             "Suu Kyi's fate is still unclear, but she said last week that she would govern the country.")
-    at = lambda s, n=None: (text.index(s), text.index(s) + (n or len(s)))
+    at = _finder(text)
     doc = _resolver(nlp, text).doc
 
     def atts(content):
@@ -805,7 +810,7 @@ def test_a_content_fragment_a_clause_away_from_its_cue_hides_no_antecedent(nlp):
     text = ("Donald Trump skipped the debate on Thursday. \"Trump is positioned to win,\" said Lee Miringoff, "
             "a pollster.\n\n"
             "Trump's beef with Fox News initially was aimed at Megyn Kelly, who he claims has been unfair to him.")
-    at = lambda s, n=None: (text.index(s), text.index(s) + (n or len(s)))
+    at = _finder(text)
     doc = _resolver(nlp, text).doc
 
     def atts(*content):
@@ -818,7 +823,7 @@ def test_a_content_fragment_a_clause_away_from_its_cue_hides_no_antecedent(nlp):
     # the same words right before the cue are what was said: Trump is not the speaker
     text2 = text.replace("Trump's beef with Fox News initially was aimed at Megyn Kelly, who he claims has been "
                          "unfair to him.", "Trump's beef with Fox News is over, he claims.")
-    at2 = lambda s, n=None: (text2.index(s), text2.index(s) + (n or len(s)))
+    at2 = _finder(text2)
     said = [Attribution(source=[at2("Lee Miringoff")], cue=[at2("said Lee", 4)],
                         content=[at2("Trump is positioned to win,")]),
             Attribution(source=[at2("he claims", 2)], cue=[at2("claims")],
