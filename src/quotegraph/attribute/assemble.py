@@ -92,8 +92,10 @@ def _join_cues(text: str, runs: list[Run]) -> list[Run]:
 
 # how close (in the linker's log-odds) another source must score to be kept as a runner-up
 # that resolution may fall back on (resolve.resolver: when the source taken names nobody).
-# Chosen on the tune split: 1.0 leaves who_said_what as it was (0.715) and gains 3 speaker
-# items of 1,083; 1.5 / 2 / 4 gain 4 / 4 / 7 for who_said_what 0.713 / 0.712 / 0.698.
+# Chosen on the tune split: 1.0 leaves who_said_what as it was and gains speaker items; a
+# wider margin trades who_said_what for a few more (at the shipped source bias, margin 0.5 /
+# 1.0 / 1.5 / 2.0: who_said_what 0.724 / 0.725 / 0.723 / 0.720, 991 / 993 / 994 / 994 of
+# 1,083 speaker items right; benchmarks/README.md).
 RUNNER_UP_MARGIN = 1.0
 
 
