@@ -1854,10 +1854,11 @@ def resolve_speakers(doc, atts: list[Attribution], on_pronoun=None, use_ranker: 
         r.use_ranker = use_ranker
     last: Optional[Entity] = None
     quoted = r.times_quoted
+    for a in atts:
+        if not a.source and not a.cue and a.content and a.origin != "nested":
+            r.take_label(a)  # first: the label leaves the content every pronoun looks at
     r.all_content = [f for a in atts for f in r.solid(a)]
     for a in sorted(atts, key=lambda a: a.start):
-        if not a.source and not a.cue and a.content and a.origin != "nested":
-            r.take_label(a)
         r.content = r.solid(a)
         if a.source:
             s = min(f[0] for f in a.source)
