@@ -97,6 +97,8 @@ def compatible(short: list[str], full: list[str], type_: str) -> bool:
         return False
     s = [w for w in short if w not in SUFFIXES]
     f = [w for w in full if w not in SUFFIXES]
+    if not s or not f:
+        return s == f  # a bare "Jr." or "III" the NER took for a whole name
     if s == f:
         return True
     if type_ == "person":
