@@ -4,7 +4,7 @@
     python benchmarks/score_speakers.py tune    # the tuning sets (our tune split of train)
     python benchmarks/score_speakers.py tune2
     python benchmarks/score_speakers.py tune3   # 20 randomly drawn tune articles (tune4-6 alike)
-    python benchmarks/score_speakers.py fitwhole  # 16 whole articles of the fit split (fitwhole2-8 alike)
+    python benchmarks/score_speakers.py fitwhole  # 16 whole articles of the fit split (fitwhole2-8, 12, 13 alike)
     python benchmarks/score_speakers.py fitwhole9  # held out, with fitwhole6, fitwhole10 and fitwhole11: report only
     python benchmarks/score_speakers.py dev --gold-spans   # the resolver alone, from gold source spans
 
@@ -34,7 +34,8 @@ SETS = {"dev": ("dev.jsonl", "dev"), "tune": ("tune.jsonl", "train"), "tune2": (
         "fitwhole4": ("fitwhole4.jsonl", "train"), "fitwhole5": ("fitwhole5.jsonl", "train"),
         "fitwhole6": ("fitwhole6.jsonl", "train"), "fitwhole7": ("fitwhole7.jsonl", "train"),
         "fitwhole8": ("fitwhole8.jsonl", "train"), "fitwhole9": ("fitwhole9.jsonl", "train"),
-        "fitwhole10": ("fitwhole10.jsonl", "train"), "fitwhole11": ("fitwhole11.jsonl", "train")}
+        "fitwhole10": ("fitwhole10.jsonl", "train"), "fitwhole11": ("fitwhole11.jsonl", "train"),
+        "fitwhole12": ("fitwhole12.jsonl", "train"), "fitwhole13": ("fitwhole13.jsonl", "train")}
 
 
 def load_scorer():
