@@ -522,6 +522,16 @@ def test_a_misspelt_given_name_joins_the_name_and_the_common_spelling_wins():
     assert idx.add("Mark Kelly", "person", (200, 210)) is not idx.add("Mary Kelly", "person", (220, 230))
 
 
+def test_a_bare_name_suffix_is_no_name_and_breaks_nothing():
+    # the NER can take a lone "Jr." for a person (a fitwhole13 article crashed the resolver)
+    from quotegraph.resolve.names import NameIndex, compatible
+    idx = NameIndex()
+    trump = idx.add("Donald Trump", "person", (0, 12))
+    idx.add("Jr.", "person", (30, 33))
+    assert not compatible(["jr"], ["donald", "trump"], "person")
+    assert idx.add("Trump", "person", (60, 65)) is trump
+
+
 def test_a_name_run_on_into_a_title_case_headline_keeps_what_the_body_names(nlp):
     text = ("Obama Claims Hillary Most Qualified Presidential Candidate Ever, But Forgets Something.\n\n"
             "President Barack Obama spoke at the convention on Wednesday night in Philadelphia.\n\n"
@@ -1101,3 +1111,34 @@ def test_aides_with_no_owner_just_after_a_candidate_spoke_are_his_campaign(nlp):
     e = r.resolve(at, at + len("Senior aides"), sanders)[0]
     assert e is not None and e.name == "Bernie Sanders campaign"
     assert r.resolve(at, at + len("Senior aides"), None)[0] is None  # nobody spoke before: nobody's
+
+
+def test_organisation_descriptions_find_the_right_kind_of_body(nlp):
+    text = ("Senators in Ohio debated the farm bill on Monday. The Ohio Senate passed it 20 to 13.\n\n"
+            "The bill would shield Harvest Genetics from lawsuits over its weed killer. The Ohio Senate "
+            "will vote again next week.\n\n"
+            "The company said the bill was fair.\n\n"
+            "Students at Marlow University protested. The school said classes would go on.\n\n"
+            "Exports to Turkey have fallen. The Turkish government said the tariffs would stay.\n\n"
+            "Ohio Forward Fund, a super PAC, paid for the ads. The PAC said it would spend more.")
+    r = _resolver(nlp, text)
+    # a country, a state or a legislature is no company, however often it is named
+    assert _said_by(r, text, "The company") == "Harvest Genetics"
+    assert _said_by(r, text, "The school") == "Marlow University"
+    assert _said_by(r, text, "The Turkish government") == "Turkey"
+    assert _said_by(r, text, "The PAC") == "Ohio Forward Fund"
+
+
+def test_a_share_of_a_group_is_anonymous_and_a_capitalised_common_word_is_nobody(nlp):
+    text = ("In a March poll by the Harbour Gazette, 75 percent of Republicans said the mayor lied.\n\n"
+            "Coal miners are still angry at remarks Jane Ruiz made in May. When she spoke about jobs, "
+            "she said the mines would close.")
+    r = _resolver(nlp, text)
+    at = _finder(text)
+    ent, typ, _ = r.resolve(*at("75 percent of Republicans"), None)
+    assert ent is None and typ == "anonymous"
+    coal = r.resolve(*at("Coal miners"), None)
+    assert coal[0] is None
+    # nor is it the speaker a pronoun goes back to, even as the last one quoted
+    coal_person = next(e for e in r.index.entities if e.name == "Coal")  # the small NER's misreading
+    assert r.resolve(*at("she said", 3), coal_person)[0].name == "Jane Ruiz"

@@ -30,6 +30,7 @@ PRONOUNS: dict[str, str] = LEXICON["pronouns"]
 ANON = set(LEXICON["anonymous"])
 # "the Saudis said": a people named for its government -> the country
 DEMONYMS: dict[str, str] = LEXICON["demonyms"]
+DEMONYM_ADJECTIVES: dict[str, str] = LEXICON["demonym_adjectives"]  # "Turkish" -> Turkey
 COUNTRIES = set(DEMONYMS.values())
 PARTY_WORDS = {"republican", "gop", "democratic", "democrat"}
 ANON_MARKERS = set(LEXICON["anonymous_markers"])
@@ -789,6 +790,9 @@ class Resolver:
             if e is not None and e not in ents:
                 ents.append(e)
         head = self._source_head(span)
+        # "Coal miners are still smarting": a capitalised common word the NER took for a
+        # person, modifying the head, is not who speaks
+        ents = [e for e in ents if not (self.ent_at.get(head.i) is not e and self._doubtful_person(e))]
         src = _Source(span, start, end, last, ents, head, [t.text.lower() for t in span], head.text.lower())
         for reading in (self._place_reading, self._organisation_reading, self._related_reading,
                         self._named_reading, self._capitalised_reading, self._relative_reading,
@@ -827,6 +831,12 @@ class Resolver:
         place_body = self._place_body(span)
         if place_body is not None:
             return place_body, "organisation", [place_body]
+        nation = " ".join(t.lower_ for t in span[:-1] if t.lower_ not in ("the", "a")) if len(span) > 1 else None
+        if span[-1].lower_ == "government" and nation in DEMONYM_ADJECTIVES and span[-2].text[:1].isupper():
+            # "the Turkish government" speaks for Turkey
+            country = DEMONYM_ADJECTIVES[nation]
+            e = self.index.find(country, "organisation") or self.index.add(country, "organisation", (start, end))
+            return e, "organisation", [e]
         if len(span) == 2 and span[0].lower_ in ("the", "this") and span[1].lower_ == "state":
             place = self._home_state(start)
             if place is not None:
@@ -1169,6 +1179,11 @@ class Resolver:
             if head.tag_ == "NN":
                 return (last, last.type, [last]) if last is not None else (None, "unknown", [])
             return None, "unknown", []
+        if hw in ("pac", "pacs") and all(t.lower_ in ("the", "a", "this", "that", "super", "pac", "pacs")
+                                         for t in span if t.text[:1].isupper()):
+            # "the PAC", "a super PAC": a kind of group, described, not a name of its own
+            self.head_plural = hw == "pacs"
+            return self._description("pac", words, start, last)
         # capitalised words the NER did not mark: a name of its own
         propn = [t for t in span if t.pos_ == "PROPN" and t.text[:1].isupper() or _BULLETED.match(t.text)]
         if propn and head.pos_ == "PROPN" and head.ent_type_ not in NOT_NAMES:
@@ -1480,7 +1495,7 @@ class Resolver:
         cands = [e for e in self.index.entities if fits(e) and e not in bound and any(seen(s) for s, _ in e.mentions)
                  and not self._doubtful_person(e)]
         if last is not None and fits(last) and last not in bound and last not in cands \
-                and any(s < pos for s, _ in last.mentions):
+                and any(s < pos for s, _ in last.mentions) and not self._doubtful_person(last):
             cands.append(last)
         if not cands:
             return None, "unknown", []
@@ -1792,6 +1807,13 @@ class Resolver:
             best = tied[max(range(len(tied)), key=lambda i: ranker.score(rows[i]))]
         return best
 
+    @staticmethod
+    def _public_body(e: Entity) -> bool:
+        """A country, a state, or a body of government by its name ("Missouri Senate")."""
+        return e.name in COUNTRIES or e.name in US_STATES or e.name in DEMONYM_ADJECTIVES.values() or bool(
+            set(e.name.lower().split()) & (BODY_WORDS | PLACE_BODIES | {"senate", "house", "congress", "court",
+                                                                     "party", "administration"}))
+
     def _description(self, head: str, words: list[str], pos: int, last: Optional[Entity]):
         if head in POLL_WORDS:
             e = self._poll(pos, pos + 1)
@@ -1812,11 +1834,13 @@ class Resolver:
             if match:
                 e = max(match, key=lambda e: max(s for s, _ in e.mentions if s < pos))
                 return e, e.type, [e]
-            if head in UNMARKED_ORG_DESC and orgs and not self.head_plural:
+            firms = [e for e in orgs if not self._public_body(e)]
+            if head in UNMARKED_ORG_DESC and firms and not self.head_plural:
                 # "the company" for Twitter: company names rarely say "Inc."; take the
-                # organisation the article mentions most so far
-                e = max(orgs, key=lambda e: (sum(s < pos for s, _ in e.mentions),
-                                             max(s for s, _ in e.mentions if s < pos)))
+                # organisation the article mentions most so far (a country, a state or a
+                # legislature is no company)
+                e = max(firms, key=lambda e: (sum(s < pos for s, _ in e.mentions),
+                                              max(s for s, _ in e.mentions if s < pos)))
                 return e, e.type, [e]
             return None, "unknown", []
         # a person described by role ("the senator", "the 63-year-old"): the last speaker,
