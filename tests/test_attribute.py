@@ -80,3 +80,24 @@ def test_a_tagger_whose_meta_names_a_missing_member_says_which(tmp_path):
     (tmp_path / "meta.json").write_text(json.dumps(meta))
     with pytest.raises(FileNotFoundError, match="model_gone.onnx"):
         Tagger(tmp_path)
+
+
+def test_a_participle_with_no_subject_speaks_with_the_subject_of_its_verb(nlp):
+    from quotegraph.attribute.attributor import _parse_linker
+    from quotegraph.attribute.assemble import Run
+    text = ("On Friday, Mr. Carson endorsed Mr. Trump at a news conference at Mar-a-Lago, Mr. Trump's "
+            "private club, calling him a very intelligent man.")
+    linked = _parse_linker(nlp(text))
+
+    def run(role, sub):
+        s = text.index(sub)
+        return Run(role, s, s + len(sub), 0, 0.9)
+    calling = run("CUE", "calling")
+    assert linked(calling, run("SOURCE", "Mr. Carson"))
+    assert not linked(calling, run("SOURCE", "Mar-a-Lago, Mr. Trump's private club"))
+    # a clause with a subject of its own keeps it
+    text = "When Trump announced his candidacy, he called Mexican immigrants criminals."
+    linked = _parse_linker(nlp(text))
+    announced = Run("CUE", text.index("announced"), text.index("announced") + 9, 0, 0.9)
+    assert linked(announced, Run("SOURCE", text.index("Trump"), text.index("Trump") + 5, 0, 0.9))
+    assert not linked(announced, Run("SOURCE", text.index("he "), text.index("he ") + 2, 0, 0.9))

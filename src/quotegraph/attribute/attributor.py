@@ -332,7 +332,12 @@ def _parse_linker(doc):
             out: set[int] = set()
             if span is not None and len(span):
                 for tok in span:
-                    heads = [tok, tok.head] if tok.dep_ in ("xcomp", "conj", "ccomp", "prep", "agent") else [tok]
+                    # a participle with no subject of its own ("..., calling him a liar") speaks
+                    # with the subject of the verb it hangs from
+                    bare = tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN") and not any(
+                        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+                    heads = [tok, tok.head] if tok.dep_ in ("xcomp", "conj", "ccomp", "prep", "agent") or bare \
+                        else [tok]
                     for h in heads:
                         for ch in h.children:
                             if ch.dep_ in ("nsubj", "nsubjpass", "pobj", "poss", "agent") and ch.i not in range(span.start, span.end):
