@@ -1142,3 +1142,14 @@ def test_a_share_of_a_group_is_anonymous_and_a_capitalised_common_word_is_nobody
     # nor is it the speaker a pronoun goes back to, even as the last one quoted
     coal_person = next(e for e in r.index.entities if e.name == "Coal")  # the small NER's misreading
     assert r.resolve(*at("she said", 3), coal_person)[0].name == "Jane Ruiz"
+
+
+def test_a_double_encoded_name_is_shown_as_written(extract):
+    # a feed that read UTF-8 as Windows-1252 (and split "Ã" into "A" and a combining tilde)
+    text = ("President Fran\u0041\u0303\u00a7ois Hollande spoke on Friday. "
+            "\u201cWe will not give in,\u201d he said.")
+    r = extract(text)
+    assert find(r, "We will not give in").speaker == "Fran\u00e7ois Hollande"
+    from quotegraph.resolve.names import display_name
+    assert display_name("Viktor Orb\u00e1n") == "Viktor Orb\u00e1n"  # a name that is fine stays
+    assert display_name("Jes\u00c3os") == "Jes\u00c3os"  # a byte lost on the way: kept as the text has it

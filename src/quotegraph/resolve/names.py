@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,23 @@ GIVEN_NAME_WORDS = set((_HERE / "first_names.txt").read_text(encoding="utf-8").s
 # full names of well-known people (famous_names.json): the spelling to keep on a tie
 FAMOUS_FULL = set(json.loads((_HERE / "famous_names.json").read_text(encoding="utf-8")).values())
 _WORD = re.compile(r"[\w’'.-]+")
+
+
+# UTF-8 read as Windows-1252: "Ã§" for "ç", "Ã©" for "é" (some feeds double-encode names)
+_MOJIBAKE = re.compile("[\u00c2-\u00c5\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+                       "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
+def display_name(name: str) -> str:
+    """The name as a reader should see it: composed (NFC), and undone where a feed turned
+    UTF-8 into Windows-1252 ("FranÃ§ois Hollande" -> "François Hollande")."""
+    name = unicodedata.normalize("NFC", name)
+    if not _MOJIBAKE.search(name):
+        return name
+    try:
+        return name.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return name  # a byte was lost on the way ("JesÃos"): keep what the text says
 
 
 def name_words(name: str, person: bool = True) -> list[str]:

@@ -24,7 +24,7 @@ from typing import Any, Optional
 
 from ..model import Attribution, Speaker
 from . import salience
-from .names import COMMON_WORDS, KNOWN_ORGS, LEXICON, ORG_WORDS, SUFFIXES, TITLES, Entity, NameIndex
+from .names import COMMON_WORDS, KNOWN_ORGS, LEXICON, ORG_WORDS, SUFFIXES, TITLES, Entity, NameIndex, display_name
 
 PRONOUNS: dict[str, str] = LEXICON["pronouns"]
 ANON = set(LEXICON["anonymous"])
@@ -1925,5 +1925,10 @@ def resolve_speakers(doc, atts: list[Attribution], on_pronoun=None, use_ranker: 
                         if not any(ms < f[1] and f[0] < me for ms, me in e.mentions):
                             e.mentions.append(tuple(f))
                     a.speaker_mentions = sorted(e.mentions)
-    return [Speaker(name=e.name, type=e.type, mentions=sorted(e.mentions), quoted=quoted.get(id(e), 0))
-            for e in r.index.entities]
+    for a in atts:
+        if a.speaker:
+            a.speaker = display_name(a.speaker)
+        if a.speakers:
+            a.speakers = [display_name(n) for n in a.speakers]
+    return [Speaker(name=display_name(e.name), type=e.type, mentions=sorted(e.mentions),
+                    quoted=quoted.get(id(e), 0)) for e in r.index.entities]
