@@ -1153,3 +1153,14 @@ def test_a_double_encoded_name_is_shown_as_written(extract):
     from quotegraph.resolve.names import display_name
     assert display_name("Viktor Orb\u00e1n") == "Viktor Orb\u00e1n"  # a name that is fine stays
     assert display_name("Jes\u00c3os") == "Jes\u00c3os"  # a byte lost on the way: kept as the text has it
+
+
+def test_a_role_in_apposition_makes_a_name_the_tagger_missed_a_person(nlp):
+    # the small NER model tags "Maryam Violet" an organisation; "an Iranian journalist" says otherwise
+    text = ("Wassim Bouhlel drove the truck.\n\n"
+            "Maryam Violet, an Iranian journalist visiting Nice, told the Guardian that she saw the truck.\n\n"
+            "\u201cPeople were shouting,\u201d she said.")
+    r = _resolver(nlp, text)
+    assert next(e for e in r.index.entities if e.name == "Maryam Violet").type == "person"
+    she = r.resolve(*_finder(text)("she said", 3), None)[0]
+    assert she is not None and she.name == "Maryam Violet"

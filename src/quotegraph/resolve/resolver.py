@@ -353,7 +353,11 @@ class Resolver:
                 ent = doc[k:ent.end]
             titled = ent.start > 0 and doc[ent.start - 1].text.lower().rstrip(".") in PERSON_TITLES
             given = 2 <= len(ent) <= 3 and ent[0].lower_ in GIVEN_NAMES and all(x.text[:1].isupper() for x in ent)
-            if (titled or given) and ent.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"):
+            # "Maryam Violet, an Iranian journalist": a role in apposition marks a person
+            # (an indefinite one: "Doral, the candidate boasted" is a misparse)
+            described = len(ent) >= 2 and any(c.dep_ == "appos" and c.lower_ in PERSON_ROLES
+                            and any(d.lower_ in ("a", "an") for d in c.children) for c in ent.root.children)
+            if (titled or given or described) and ent.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"):
                 t = "person"
             elif t == "person" and (ent[0].lower_ == "the" or ent.text in KNOWN_ORGS):
                 # "The Harbour Gazette": people are not named with "the"; "Twitter", which
