@@ -1164,3 +1164,12 @@ def test_a_role_in_apposition_makes_a_name_the_tagger_missed_a_person(nlp):
     assert next(e for e in r.index.entities if e.name == "Maryam Violet").type == "person"
     she = r.resolve(*_finder(text)("she said", 3), None)[0]
     assert she is not None and she.name == "Maryam Violet"
+
+
+def test_a_name_after_its_owners_possessive_is_the_name(nlp):
+    for text, src, name in [("The Post's Greg Sargent wrote that the plan was bad.", "The Post's Greg Sargent",
+                             "Greg Sargent"),
+                            ("Fox News’ Bret Baier asked the candidate about it.", "Fox News’ Bret Baier",
+                             "Bret Baier")]:
+        r = _resolver(nlp, text)
+        assert r.resolve(0, len(src), None)[0].name == name

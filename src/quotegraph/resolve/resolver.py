@@ -1190,6 +1190,11 @@ class Resolver:
             return self._description("pac", words, start, last)
         # capitalised words the NER did not mark: a name of its own
         propn = [t for t in span if t.pos_ == "PROPN" and t.text[:1].isupper() or _BULLETED.match(t.text)]
+        owner_end = max((t.i for t in span if t.i < head.i and (t.tag_ == "POS" or (
+            t.text in ("’", "'") and t.i > span.start and t.nbor(-1).text.endswith("s")))), default=None)
+        if owner_end is not None and any(t.i > owner_end for t in propn):
+            # "The Post's Greg Sargent", "Fox News’ Bret Baier": the name after the owner's
+            propn = [t for t in propn if t.i > owner_end]
         if propn and head.pos_ == "PROPN" and head.ent_type_ not in NOT_NAMES:
             lead = propn[0].idx + bool(_BULLETED.match(propn[0].text))  # "-Philip Bump": not the dash
             text = self.text[lead:propn[-1].idx + len(propn[-1])]
