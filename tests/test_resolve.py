@@ -1173,3 +1173,11 @@ def test_a_name_after_its_owners_possessive_is_the_name(nlp):
                              "Bret Baier")]:
         r = _resolver(nlp, text)
         assert r.resolve(0, len(src), None)[0].name == name
+
+
+def test_a_headline_label_and_its_words_are_not_one_name(extract):
+    r = extract("De Blasio: Trust Bratton on security.\n\n"
+                "Mayor Bill de Blasio defended his police commissioner on Friday. \u201cHe has done the job,\u201d "
+                "De Blasio said.")
+    assert not [s for s in r.speakers if ":" in s.name]
+    assert find(r, "He has done the job").speaker == "Bill de Blasio"

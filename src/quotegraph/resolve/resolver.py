@@ -175,6 +175,9 @@ def _trim(ent, org: bool = False):
         if not pieces:
             return None
         ent = max(reversed(pieces), key=len)  # the longest; on a tie, the later one
+    colon = next((t.i for t in ent if t.text == ":"), None)
+    if colon is not None and colon > ent.start:
+        ent = ent.doc[ent.start:colon]  # "De Blasio: Trust Bratton", a headline's label and its words
     if not org:
         # a person's name holds no possessive: "Schweizer’s Clinton Cash" is Schweizer's book
         poss = next((t.i for t in ent[1:-1] if t.tag_ == "POS" or t.text in ("'s", "’s")), None)
