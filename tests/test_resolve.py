@@ -1181,3 +1181,12 @@ def test_a_headline_label_and_its_words_are_not_one_name(extract):
                 "De Blasio said.")
     assert not [s for s in r.speakers if ":" in s.name]
     assert find(r, "He has done the job").speaker == "Bill de Blasio"
+
+
+def test_the_general_in_a_body_s_name_is_no_general(nlp):
+    text = ("The administrator is Denise Turner Roth, head of the General Services Administration, which "
+            "coordinates the transition. She has not made a decision.")
+    r = _resolver(nlp, text)
+    assert not [e for e in r.index.entities if e.type == "person" and "Administration" in e.name]
+    she = r.resolve(*_finder(text)("She has", 3), None)[0]
+    assert she is not None and she.name == "Denise Turner Roth"

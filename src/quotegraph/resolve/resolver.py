@@ -243,8 +243,9 @@ def _name_span(ent, t: str, title_case: bool):
             ent = doc[ent.start - 1:ent.end]
     inner_title = next((k for k in range(ent.start, ent.end - 1)
                         if doc[k].text.lower().rstrip(".") in PERSON_TITLES), None)
-    if inner_title is not None and t == "organisation" and inner_title == ent.start and doc[inner_title].lower_ == "general":
-        inner_title = None  # "General Electric", "General Motors": a company, no general
+    if inner_title is not None and t == "organisation" and doc[inner_title].lower_ == "general" and (
+            inner_title == ent.start or doc[ent.start:inner_title].text.lower() == "the"):
+        inner_title = None  # "General Electric", "the General Services Administration": no general
     if inner_title is not None and doc[inner_title + 1].pos_ == "PROPN" and not any(
             x.lower_ in ORG_WORDS or x.lower_ in BODY_WORDS for x in doc[inner_title + 1:ent.end]):
         # ("the Justice Department" is no Justice named Department)
