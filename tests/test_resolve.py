@@ -1190,3 +1190,21 @@ def test_the_general_in_a_body_s_name_is_no_general(nlp):
     assert not [e for e in r.index.entities if e.type == "person" and "Administration" in e.name]
     she = r.resolve(*_finder(text)("She has", 3), None)[0]
     assert she is not None and she.name == "Denise Turner Roth"
+
+
+def test_who_after_a_pair_with_a_singular_verb_is_the_one_before_it(nlp):
+    text = ("Several candidates, including Donald Trump and Ted Cruz, who has openly opposed ground troops, "
+            "have taken a harder line.")
+    r = _resolver(nlp, text)
+    who = r.resolve(*_finder(text)("who"), None)[0]
+    assert who is not None and who.name == "Ted Cruz"
+
+
+def test_a_described_person_a_paragraph_on_is_the_person_named_there(nlp):
+    # paragraphs are set apart by blank lines: "the paragraph before" is the text above the blank line
+    text = ("Donald Trump spoke in Ohio on Monday.\n\n"
+            "In fact, Tim Canova isn\u2019t even in Philadelphia.\n\n"
+            "Instead, the political novice who wants to unseat the congresswoman is raising money in Florida.")
+    r = _resolver(nlp, text)
+    who = r.resolve(*_finder(text)("who wants", 3), None)[0]
+    assert who is not None and who.name == "Tim Canova"

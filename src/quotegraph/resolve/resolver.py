@@ -1075,8 +1075,11 @@ class Resolver:
             k = head.i - 2
             while k > 0 and (self.ent_at.get(k - 1) is before or self.doc[k - 1].text.lower().rstrip(".") in TITLES):
                 k -= 1
-            if hw in ("who", "whose") and before is not None and before.type == "person" and not (
-                    k >= 2 and self.doc[k - 1].lower_ in ("and", "&") and (k - 2) in self.ent_at):
+            singular = hw == "who" and head.head.i != head.i and (head.head.tag_ == "VBZ" or any(
+                c.dep_ == "aux" and c.tag_ == "VBZ" for c in head.head.children))
+            if hw in ("who", "whose") and before is not None and before.type == "person" and (singular or not (
+                    k >= 2 and self.doc[k - 1].lower_ in ("and", "&") and (k - 2) in self.ent_at)):
+                # ("Trump and Cruz, who has opposed": the verb says one, the one just before)
                 # ("Jeb Bush and Chris Christie, who say": both, below)
                 # "between Mrs. Clinton, who ..., and Ms. Warren, who ...": the person named
                 # just before the comma, whatever the parse hung the clause from
@@ -1122,7 +1125,14 @@ class Resolver:
                     return kin, kin.type, [kin]
                 if ante.pos_ == "NOUN":
                     self.head_plural = ante.tag_ in ("NNS", "NNPS")
-                    return self._description(ante.lower_, [ante.lower_], start, last)
+                    got = self._description(ante.lower_, [ante.lower_], start, last)
+                    if got[0] is None and hw == "who" and not self.head_plural and ante.lower_ not in ORG_DESC:
+                        # "the political novice who wants ...": a "who" makes any noun a person's
+                        near = self._recent_person(start) or (last if last is not None and last.type == "person"
+                                                              else None)
+                        if near is not None:
+                            got = near, "person", [near]
+                    return got
             if ante is None and head.i >= 2 and self.doc[head.i - 1].text == ",":
                 # "her father, whose campaign website has ...", the clause hung elsewhere
                 kin = self._kin(self.doc[head.i - 2])
@@ -1669,8 +1679,10 @@ class Resolver:
         """The person mentioned last before pos, outside quotes, no further back than the
         start of the previous paragraph."""
         text = self.text
-        floor = text.rfind("\n", 0, max(0, text.rfind("\n", 0, pos)))
-        floor = max(0, floor)
+        k = text.rfind("\n", 0, pos)  # this paragraph starts after k; skip the blank lines above it
+        while k > 0 and text[k - 1] in "\n \t":
+            k -= 1
+        floor = max(0, text.rfind("\n", 0, k))
         best = None
         for e in self.index.entities:
             if e.type != "person" or self._doubtful_person(e):
