@@ -1208,3 +1208,14 @@ def test_a_described_person_a_paragraph_on_is_the_person_named_there(nlp):
     r = _resolver(nlp, text)
     who = r.resolve(*_finder(text)("who wants", 3), None)[0]
     assert who is not None and who.name == "Tim Canova"
+
+
+def test_a_bare_surname_shared_by_two_goes_to_the_one_just_quoted(nlp):
+    text = ("\u201cI blame her,\u201d Patricia Smith said on Monday. Her son, Sean Smith, was killed in "
+            "Benghazi in 2012.\n\n\u201cShe lied to me,\u201d Smith said.")
+    r = _resolver(nlp, text)
+    patricia = next(e for e in r.index.entities if e.name == "Patricia Smith")
+    smith = text.rindex("Smith")
+    assert r.resolve(smith, smith + 5, patricia)[0] is patricia
+    # with nobody quoted before, the index's choice (the one named last) stands
+    assert r.resolve(smith, smith + 5, None)[0].name == "Sean Smith"

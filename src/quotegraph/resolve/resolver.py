@@ -966,6 +966,13 @@ class Resolver:
         """The names in the span: the one its head is, the person its role describes, each of
         several named speakers, a body a work comes from."""
         span, start, end, last, head, ents = src.span, src.start, src.end, src.last, src.head, src.ents
+        if len(ents) == 1 and ents[0].type == "person" and last is not None and last is not ents[0] \
+                and last.type == "person" and ents[0].words and last.words:
+            bare = [t for t in span if self.ent_at.get(t.i) is ents[0] and t.text[:1].isupper()
+                    and t.lower_.rstrip(".") not in TITLES]
+            if len(bare) == 1 and bare[0].lower_ == ents[0].words[-1] == last.words[-1]:
+                # "Smith" with Sean and Patricia Smith in the article: the namesake just quoted
+                return last, last.type, [last]
         definite = span[0].lower_ in ("the", "this", "that")
         if ents and head.i not in self.ent_at and all(e.type == "organisation" for e in ents) and (
                 head.lower_ in CONTEST_ROLES
