@@ -1219,3 +1219,11 @@ def test_a_bare_surname_shared_by_two_goes_to_the_one_just_quoted(nlp):
     assert r.resolve(smith, smith + 5, patricia)[0] is patricia
     # with nobody quoted before, the index's choice (the one named last) stands
     assert r.resolve(smith, smith + 5, None)[0].name == "Sean Smith"
+
+
+def test_a_party_platform_speaks_for_the_party(nlp):
+    text = ("Harry M. Reid spoke on Tuesday. The Democratic platform calls for a $15 minimum wage.\n\n"
+            "The Republican platform, adopted in Cleveland, says the opposite.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "The Democratic platform") == "Democratic Party"
+    assert _said_by(r, text, "The Republican platform") == "Republican Party"

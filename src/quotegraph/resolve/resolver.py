@@ -1172,6 +1172,13 @@ class Resolver:
         """What is left: anonymous sources, works and their makers, capitalised names of their
         own, and descriptions ("the chancellor", "the paper")."""
         span, start, end, last, head, words, hw = src.span, src.start, src.end, src.last, src.head, src.words, src.hw
+        party = next((c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.lower_ in PARTY_WORDS),
+                     None)
+        if hw == "platform" and party is not None:
+            # "the Democratic platform" is the party's
+            name = "Republican Party" if party in ("republican", "gop") else "Democratic Party"
+            e = self.index.find(name, "organisation") or self.index.add(name, "organisation", (start, end))
+            return e, e.type, [e]
         if head.pos_ == "NOUN" and hw in ANON and self._linked(hw, set(words), start) is not None:
             e = self._linked(hw, set(words), start)  # "the poll" after "the Morning Consult poll"
             return e, e.type, [e]
