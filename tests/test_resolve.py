@@ -1227,3 +1227,14 @@ def test_a_party_platform_speaks_for_the_party(nlp):
     r = _resolver(nlp, text)
     assert _said_by(r, text, "The Democratic platform") == "Democratic Party"
     assert _said_by(r, text, "The Republican platform") == "Republican Party"
+
+
+def test_a_candidates_officials_speak_for_the_campaign_the_article_names(nlp):
+    text = ("The Clinton campaign plans a new ad. Hillary Clinton spoke in Iowa.\n\n"
+            "Clinton officials said the ad would run in February.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "Clinton officials") == "Hillary Clinton campaign"
+    # with no campaign named, they are nobody's in particular, not the candidate
+    text = "Hillary Clinton spoke in Iowa.\n\nClinton officials said the ad would run in February."
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "Clinton officials") is None

@@ -127,7 +127,7 @@ PERSON_ORG_NAMES = {"campaign": "campaign", "administration": "administration", 
                     "foundation": "Foundation", "office": "'s office", "team": "'s team",
                     # "her advisers" speak for her campaign, when the article names one
                     "advisers": "campaign", "advisors": "campaign", "aides": "campaign",
-                    "strategists": "campaign"}
+                    "strategists": "campaign", "officials": "campaign"}
 # titles that only people carry: "Mayor Helena Marsh" is a person whatever the NER says
 PERSON_TITLES = TITLES - {"the", "former", "then", "u.s", "us", "state", "gop", "democratic", "republican",
                           "house", "senate", "majority", "minority", "republicans", "democrats",
