@@ -1238,3 +1238,11 @@ def test_a_candidates_officials_speak_for_the_campaign_the_article_names(nlp):
     text = "Hillary Clinton spoke in Iowa.\n\nClinton officials said the ad would run in February."
     r = _resolver(nlp, text)
     assert _said_by(r, text, "Clinton officials") is None
+
+
+def test_a_role_capitalised_in_a_headline_is_a_description_not_a_name(nlp):
+    text = ("Christian Speaker Just Shared The Best Argument For Trump.\n\n"
+            "Lance Wallnau, a Christian speaker from Texas, spoke to a crowd in Dallas on Sunday.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "Christian Speaker") == "Lance Wallnau"
+    assert not [e for e in r.index.entities if e.name == "Christian Speaker"]

@@ -1066,6 +1066,12 @@ class Resolver:
         if hw in ("democrat", "republican") and (words[0] in ("the", "a") or len(span) == 1):
             self.head_plural = False  # "The Democrat", "the Utah Republican" is a party member, described
             return self._description(hw, words, start, last)
+        if head.text[:1].isupper() and hw in PERSON_ROLES and head.i not in self.ent_at \
+                and self._title_case_line(head.idx):
+            # "Former Clinton Pollster Says ...", "This Big-Name Senator": a headline's
+            # capitals make no name of a role
+            self.head_plural = head.tag_ in ("NNS", "NNPS")
+            return self._description(hw, words, start, last)
         if head.text[:1].isupper() and hw not in PRONOUNS and hw not in ANON and head.ent_type_ not in NOT_NAMES:
             e = self._head_name(span, head, start)
             if e is not None:
