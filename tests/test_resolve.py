@@ -1246,3 +1246,10 @@ def test_a_role_capitalised_in_a_headline_is_a_description_not_a_name(nlp):
     r = _resolver(nlp, text)
     assert _said_by(r, text, "Christian Speaker") == "Lance Wallnau"
     assert not [e for e in r.index.entities if e.name == "Christian Speaker"]
+
+
+def test_a_lone_capitalised_role_is_a_description(nlp):
+    text = ("Bernie Sanders has passed few laws in 25 years in Congress.\n\n"
+            "Senator, he said, is a job for building coalitions.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "Senator") == "Bernie Sanders"

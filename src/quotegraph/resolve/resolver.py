@@ -1067,11 +1067,16 @@ class Resolver:
             self.head_plural = False  # "The Democrat", "the Utah Republican" is a party member, described
             return self._description(hw, words, start, last)
         if head.text[:1].isupper() and hw in PERSON_ROLES and head.i not in self.ent_at \
-                and self._title_case_line(head.idx):
-            # "Former Clinton Pollster Says ...", "This Big-Name Senator": a headline's
-            # capitals make no name of a role
+                and (self._title_case_line(head.idx) or len(span) == 1):
+            # "Former Clinton Pollster Says ...", "This Big-Name Senator", a lone "Senator":
+            # a headline's or a sentence's capital makes no name of a role
             self.head_plural = head.tag_ in ("NNS", "NNPS")
             return self._description(hw, words, start, last)
+        if hw in ("pac", "pacs") and all(t.lower_ in ("the", "a", "this", "that", "super", "pac", "pacs")
+                                         for t in span if t.text[:1].isupper()):
+            # "the PAC", "the major Super PAC": a kind of group, described, not a name of its own
+            self.head_plural = hw == "pacs"
+            return self._description("pac", words, start, last)
         if head.text[:1].isupper() and hw not in PRONOUNS and hw not in ANON and head.ent_type_ not in NOT_NAMES:
             e = self._head_name(span, head, start)
             if e is not None:
@@ -1217,11 +1222,6 @@ class Resolver:
             if head.tag_ == "NN":
                 return (last, last.type, [last]) if last is not None else (None, "unknown", [])
             return None, "unknown", []
-        if hw in ("pac", "pacs") and all(t.lower_ in ("the", "a", "this", "that", "super", "pac", "pacs")
-                                         for t in span if t.text[:1].isupper()):
-            # "the PAC", "a super PAC": a kind of group, described, not a name of its own
-            self.head_plural = hw == "pacs"
-            return self._description("pac", words, start, last)
         # capitalised words the NER did not mark: a name of its own
         propn = [t for t in span if t.pos_ == "PROPN" and t.text[:1].isupper() or _BULLETED.match(t.text)]
         owner_end = max((t.i for t in span if t.i < head.i and (t.tag_ == "POS" or (
