@@ -1253,3 +1253,12 @@ def test_a_lone_capitalised_role_is_a_description(nlp):
             "Senator, he said, is a job for building coalitions.")
     r = _resolver(nlp, text)
     assert _said_by(r, text, "Senator") == "Bernie Sanders"
+
+
+def test_a_titled_surname_shared_by_two_follows_the_title_and_the_one_just_quoted(nlp):
+    text = ("\u201cI am proud of him,\u201d George W. Bush said. His brother, Jeb Bush, campaigned on.\n\n"
+            "\u201cHe will win,\u201d Mr. Bush said.")
+    r = _resolver(nlp, text)
+    george = next(e for e in r.index.entities if e.name == "George W. Bush")
+    mr = text.rindex("Mr. Bush")
+    assert r.resolve(mr, mr + 8, george)[0] is george

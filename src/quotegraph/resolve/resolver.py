@@ -968,9 +968,12 @@ class Resolver:
         span, start, end, last, head, ents = src.span, src.start, src.end, src.last, src.head, src.ents
         if len(ents) == 1 and ents[0].type == "person" and last is not None and last is not ents[0] \
                 and last.type == "person" and ents[0].words and last.words:
-            bare = [t for t in span if self.ent_at.get(t.i) is ents[0] and t.text[:1].isupper()
-                    and t.lower_.rstrip(".") not in TITLES]
-            if len(bare) == 1 and bare[0].lower_ == ents[0].words[-1] == last.words[-1]:
+            toks = [t for t in span if not t.is_punct and t.tag_ != "POS"]
+            bare = [t for t in toks if t.lower_.rstrip(".") not in TITLES]
+            titled = {t.lower_.rstrip(".") for t in toks} - {t.lower_ for t in bare}
+            clash = (titled & MALE and last.gender == "f") or (titled & FEMALE and last.gender == "m")
+            if len(bare) == 1 and self.ent_at.get(bare[0].i) is ents[0] and not clash \
+                    and bare[0].lower_ == ents[0].words[-1] == last.words[-1]:
                 # "Smith" with Sean and Patricia Smith in the article: the namesake just quoted
                 return last, last.type, [last]
         definite = span[0].lower_ in ("the", "this", "that")
