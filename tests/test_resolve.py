@@ -1262,3 +1262,18 @@ def test_a_titled_surname_shared_by_two_follows_the_title_and_the_one_just_quote
     george = next(e for e in r.index.entities if e.name == "George W. Bush")
     mr = text.rindex("Mr. Bush")
     assert r.resolve(mr, mr + 8, george)[0] is george
+
+
+def test_an_unquoted_i_keeps_its_speaker_whoever_is_quoted_in_between(nlp):
+    from quotegraph.model import Attribution
+    from quotegraph.resolve import resolve_speakers
+    text = ("On Thursday, Jane Ruiz will accept the nomination. Here is the speech we would like her to give.\n\n"
+            "I accept your nomination with humility.\n\n"
+            "Our opponent, Tom Hale, has no plan. He has said the debt does not matter.\n\n"
+            "I find his message chilling.")
+    at = _finder(text)
+    atts = [Attribution(source=[at("I accept", 1)], cue=[at("accept")], content=[at("your nomination with humility")]),
+            Attribution(source=[at("He has", 2)], cue=[at("has said")], content=[at("the debt does not matter")]),
+            Attribution(source=[at("I find", 1)], cue=[at("find")], content=[at("his message chilling")])]
+    resolve_speakers(_resolver(nlp, text).doc, atts)
+    assert [a.speaker for a in atts] == ["Jane Ruiz", "Tom Hale", "Jane Ruiz"]

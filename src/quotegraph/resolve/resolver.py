@@ -327,6 +327,7 @@ class Resolver:
         self.last_end = 0  # where the previous attribution ends (for pronoun salience)
         self.times_quoted: dict[int, int] = {}  # id(entity) -> attributions resolved to it so far
         self.on_pronoun = None  # training hook: called with (pos, candidates, feature rows)
+        self.first_person: Optional[Entity] = None  # who an unquoted "I" was last resolved to
         self._campaigns: dict[tuple[int, str], Optional[str]] = {}  # _named_campaign's answers
         self.article_name: dict[int, str] = {}  # id(entity) -> the name the article gives, when FAMOUS filled it out
         self._body_names: Optional[dict[str, str]] = None  # names the NER found outside headlines -> label
@@ -1501,6 +1502,16 @@ class Resolver:
                 signer = self._signature_after(pos)
                 if signer is not None:
                     return signer, signer.type, [signer]
+                if self.first_person is not None:
+                    # a speech or a column in the first person: whoever said "I" before
+                    # still does, whoever was quoted in between
+                    return self.first_person, self.first_person.type, [self.first_person]
+                first = last if last is not None else self._recent_person(pos)
+                if first is not None:
+                    # (with nobody quoted yet: the person named just before, "Hillary Clinton
+                    # will deliver her acceptance speech ... I accept your nomination")
+                    self.first_person = first
+                    return first, first.type, [first]
             if last is not None:
                 return last, last.type, [last]
             # a letter or column in the first person: the name that signs it, standing
