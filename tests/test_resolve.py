@@ -1277,3 +1277,17 @@ def test_an_unquoted_i_keeps_its_speaker_whoever_is_quoted_in_between(nlp):
             Attribution(source=[at("I find", 1)], cue=[at("find")], content=[at("his message chilling")])]
     resolve_speakers(_resolver(nlp, text).doc, atts)
     assert [a.speaker for a in atts] == ["Jane Ruiz", "Tom Hale", "Jane Ruiz"]
+
+
+def test_an_opinion_piece_is_in_the_voice_its_closing_bio_names(nlp):
+    from quotegraph.model import Attribution
+    from quotegraph.resolve import resolve_speakers
+    text = ("Why outsiders are winning.\n\n"
+            "Political pundits are shocked that Donald Trump is leading in the polls. He said the polls were fair.\n\n"
+            "I won the governor's race in 2010 against the establishment.\n\n"
+            "Rick Scott is the Republican governor of Florida.")
+    at = _finder(text)
+    atts = [Attribution(source=[at("He said", 2)], cue=[at("said the")], content=[at("the polls were fair")]),
+            Attribution(source=[at("I won", 1)], cue=[at("won")], content=[at("the governor's race in 2010")])]
+    resolve_speakers(_resolver(nlp, text).doc, atts)
+    assert [a.speaker for a in atts] == ["Donald Trump", "Rick Scott"]

@@ -328,6 +328,7 @@ class Resolver:
         self.times_quoted: dict[int, int] = {}  # id(entity) -> attributions resolved to it so far
         self.on_pronoun = None  # training hook: called with (pos, candidates, feature rows)
         self.first_person: Optional[Entity] = None  # who an unquoted "I" was last resolved to
+        self._bio: Any = ...  # the writer a closing bio line names (_closing_bio), looked up once
         self._campaigns: dict[tuple[int, str], Optional[str]] = {}  # _named_campaign's answers
         self.article_name: dict[int, str] = {}  # id(entity) -> the name the article gives, when FAMOUS filled it out
         self._body_names: Optional[dict[str, str]] = None  # names the NER found outside headlines -> label
@@ -1727,8 +1728,25 @@ class Resolver:
                     best = (s, e)
         return best[1] if best else None
 
+    def _closing_bio(self) -> Optional[Entity]:
+        """The writer of an opinion piece, named in the bio line that closes it: "Rick Scott
+        is the Republican governor of Florida." (one of the last two paragraphs, opening
+        with a person's name and "is" / "was" / "has")."""
+        paras = [p for p in re.finditer(r"[^\n]+", self.text) if p.group().strip()][-2:]
+        for p in reversed(paras):
+            if len(p.group()) > 300:
+                continue
+            for e in self.index.entities:
+                if e.type == "person" and any(s == p.start() and re.match(r"\s+(is|was|has|writes)\b", self.text[t:])
+                                              for s, t in e.mentions):
+                    return e
+        return None
+
     def _signature_after(self, pos: int) -> Optional[Entity]:
-        """The first person named alone on a short line after pos (a signature)."""
+        """The first person named alone on a short line after pos (a signature), else the
+        person a closing bio line names."""
+        if self._bio is ...:
+            self._bio = self._closing_bio()
         best = None
         for e in self.index.entities:
             if e.type != "person":
@@ -1742,7 +1760,7 @@ class Resolver:
                 rest = self.text[t:line_end].strip(" .,;")
                 if line_start == s and len(rest.split()) <= 3:
                     best = (s, e)
-        return best[1] if best else None
+        return best[1] if best else self._bio
 
     def _in_content(self, pos: int) -> bool:
         """Is pos inside the content of the attribution being resolved (a name the
