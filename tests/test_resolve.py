@@ -1291,3 +1291,14 @@ def test_an_opinion_piece_is_in_the_voice_its_closing_bio_names(nlp):
             Attribution(source=[at("I won", 1)], cue=[at("won")], content=[at("the governor's race in 2010")])]
     resolve_speakers(_resolver(nlp, text).doc, atts)
     assert [a.speaker for a in atts] == ["Donald Trump", "Rick Scott"]
+
+
+def test_an_administration_is_named_as_the_article_names_it(nlp):
+    text = ("President Barack Obama spoke on Monday.\n\n"
+            "The Obama administration said the rule would take effect in June. The administration said "
+            "more changes would follow.\n\n"
+            "The Daily Planet reported the story first. The tabloid said the plan was leaked.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "The Obama administration") == "Obama administration"
+    assert _said_by(r, text, "The administration") == "Obama administration"
+    assert _said_by(r, text, "The tabloid") == "Daily Planet"

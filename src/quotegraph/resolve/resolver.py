@@ -910,6 +910,10 @@ class Resolver:
                 # "the Obama administration": named as the article names its owner,
                 # not with the full name FAMOUS gives the person
                 owner_name = self.article_name.get(id(oe), oe.name)
+                surname = owner_name.split()[-1]
+                if suffix == "administration" and f"{owner_name} administration" not in self.text \
+                        and f"{surname} administration" in self.text:
+                    owner_name = surname  # "the Obama administration", as the article says it
                 name = f"{owner_name}{suffix}" if suffix.startswith("'") else f"{owner_name} {suffix}"
                 e = self.index.find(name, "organisation") or self.index.add(name, "organisation", (start, end))
                 return e, "organisation", [e]
