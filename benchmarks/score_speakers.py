@@ -36,7 +36,7 @@ SETS = {"dev": ("dev.jsonl", "dev"), "tune": ("tune.jsonl", "train"), "tune2": (
         "fitwhole8": ("fitwhole8.jsonl", "train"), "fitwhole9": ("fitwhole9.jsonl", "train"),
         "fitwhole10": ("fitwhole10.jsonl", "train"), "fitwhole11": ("fitwhole11.jsonl", "train"),
         "fitwhole12": ("fitwhole12.jsonl", "train"), "fitwhole13": ("fitwhole13.jsonl", "train"),
-        "fitwhole14": ("fitwhole14.jsonl", "train")}
+        "fitwhole14": ("fitwhole14.jsonl", "train"), "fitwhole15": ("fitwhole15.jsonl", "train")}
 
 
 def load_scorer():
