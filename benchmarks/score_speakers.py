@@ -4,8 +4,8 @@
     python benchmarks/score_speakers.py tune    # the tuning sets (our tune split of train)
     python benchmarks/score_speakers.py tune2
     python benchmarks/score_speakers.py tune3   # 20 randomly drawn tune articles (tune4-6 alike)
-    python benchmarks/score_speakers.py fitwhole  # 16 whole articles of the fit split (fitwhole2-8, 12, 13 alike)
-    python benchmarks/score_speakers.py fitwhole9  # held out, with fitwhole6, fitwhole10 and fitwhole11: report only
+    python benchmarks/score_speakers.py fitwhole  # 16 whole articles of the fit split (fitwhole2-8, 12-14 alike)
+    python benchmarks/score_speakers.py fitwhole9  # held out, with fitwhole6, 10, 11 and 15: report only
     python benchmarks/score_speakers.py dev --gold-spans   # the resolver alone, from gold source spans
 
 Extracts the set's articles with `quotegraph extract`, scores them with the shared
