@@ -1302,3 +1302,10 @@ def test_an_administration_is_named_as_the_article_names_it(nlp):
     assert _said_by(r, text, "The Obama administration") == "Obama administration"
     assert _said_by(r, text, "The administration") == "Obama administration"
     assert _said_by(r, text, "The tabloid") == "Daily Planet"
+
+
+def test_a_presidents_aides_speak_for_the_administration_the_article_names(nlp):
+    text = ("The Obama administration plans more raids. President Barack Obama spoke on Monday.\n\n"
+            "Obama aides said the raids would go on.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "Obama aides") == "Obama administration"

@@ -904,6 +904,9 @@ class Resolver:
                     # Clinton campaign", or "Clinton's team" for "her campaign"); "Bush's
                     # team" becomes his campaign only when a campaign is named
                     said = self._named_campaign(oe, "campaign|team|camp" if suffix == "campaign" else "campaign")
+                    if said is None and suffix == "campaign" and head.lower_ != "campaign" \
+                            and self._named_campaign(oe, "administration") is not None:
+                        said = "administration"  # "Obama aides" where the article names his administration
                     if said is None and suffix == "campaign":
                         return None, "unknown", []
                     suffix = said or suffix
@@ -1735,7 +1738,7 @@ class Resolver:
     def _closing_bio(self) -> Optional[Entity]:
         """The writer of an opinion piece, named in the bio line that closes it: "Rick Scott
         is the Republican governor of Florida." (one of the last two paragraphs, opening
-        with a person's name and "is" / "was" / "has")."""
+        with a person's name and "is" / "was" / "has" / "writes")."""
         paras = [p for p in re.finditer(r"[^\n]+", self.text) if p.group().strip()][-2:]
         for p in reversed(paras):
             if len(p.group()) > 300:
