@@ -197,6 +197,9 @@ def _trim(ent, org: bool = False):
 GENERIC_PLACES = {"state", "states", "city", "country", "nation", "government", "county", "world", "house", "area",
                   "region", "district", "market", "industry", "public", "people"}
 BODY_WORDS = {"committee", "subcommittee", "commission", "department", "council", "bureau", "office", "ministry"}
+# names that make an organisation a public body, no company ("the company" is never one)
+PUBLIC_BODY_WORDS = BODY_WORDS | PLACE_BODIES | {"senate", "house", "congress", "court", "party", "administration"}
+NATIONS = COUNTRIES | set(DEMONYM_ADJECTIVES.values())
 
 
 def _with_remit(ent):
@@ -1894,9 +1897,7 @@ class Resolver:
     @staticmethod
     def _public_body(e: Entity) -> bool:
         """A country, a state, or a body of government by its name ("Missouri Senate")."""
-        return e.name in COUNTRIES or e.name in US_STATES or e.name in DEMONYM_ADJECTIVES.values() or bool(
-            set(e.name.lower().split()) & (BODY_WORDS | PLACE_BODIES | {"senate", "house", "congress", "court",
-                                                                     "party", "administration"}))
+        return e.name in NATIONS or e.name in US_STATES or not PUBLIC_BODY_WORDS.isdisjoint(e.name.lower().split())
 
     def _description(self, head: str, words: list[str], pos: int, last: Optional[Entity]):
         if head in POLL_WORDS:
