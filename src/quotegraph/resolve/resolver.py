@@ -186,7 +186,9 @@ def _trim(ent, org: bool = False):
     i = ent.start
     while i < ent.end - 1 and (ent.doc[i].pos_ not in ("PROPN",) or not ent.doc[i].text[:1].isupper()) \
             and ent.doc[i].lower_ not in ("the",) \
-            and not (org and ent.doc[i].pos_ in ("ADJ", "NUM") and ent.doc[i].is_alpha and ent.doc[i].text.istitle()):
+            and not (org and ent.doc[i].pos_ in ("ADJ", "NUM") and ent.doc[i].is_alpha and ent.doc[i].text.istitle()) \
+            and not (org and ent.doc[i].pos_ == "NOUN" and ent.doc[i].is_alpha and ent.doc[i].is_upper
+                     and len(ent.doc[i]) > 1):  # "KING-TV"
         i += 1
     if i >= ent.end:
         return None
@@ -221,6 +223,12 @@ def _name_span(ent, t: str, title_case: bool):
     rest of a title-case headline, a body's cut-off remit, a capitalised word left off the
     front of an organisation, a role word before a person's name."""
     doc = ent.doc
+    poss = next((k for k in range(ent.start + 1, ent.end - 2) if doc[k].tag_ == "POS"
+                 or doc[k].text in ("'s", "’s") or (doc[k].text in ("’", "'") and doc[k - 1].text.endswith("s"))), None)
+    if poss is not None and ent.end - poss - 1 <= 3 and doc[poss + 1].lower_ in GIVEN_NAMES \
+            and all(x.text[:1].isupper() for x in doc[poss + 1:ent.end]):
+        # "Fox News’ Bret Baier" tagged as one organisation: the person the outlet owns
+        ent, t = doc[poss + 1:ent.end], "person"
     if t == "person" and len(ent) >= 2 and title_case:
         # a title-case headline or heading runs on past the name ("Ted Cruz Refuses
         # To Disavow", "America Ferrera Sent Donald"): the name ends at the first
@@ -361,7 +369,9 @@ class Resolver:
                     k -= 1
                 ent = doc[k:ent.end]
             titled = ent.start > 0 and doc[ent.start - 1].text.lower().rstrip(".") in PERSON_TITLES
-            given = 2 <= len(ent) <= 3 and ent[0].lower_ in GIVEN_NAMES and all(x.text[:1].isupper() for x in ent)
+            given = 2 <= len(ent) <= 3 and all(x.text[:1].isupper() for x in ent) and (
+                ent[0].lower_ in GIVEN_NAMES or (ent[0].lower_ in CENSUS_GENDER and ent[0].lower_ not in COMMON_WORDS
+                                                 and ent.label_ == "GPE" and ent[-1].pos_ == "PROPN"))
             # "Maryam Violet, an Iranian journalist": a role in apposition marks a person
             # (an indefinite one: "Doral, the candidate boasted" is a misparse)
             described = len(ent) >= 2 and any(c.dep_ == "appos" and c.lower_ in PERSON_ROLES
@@ -1000,6 +1010,12 @@ class Resolver:
             # "Former Clinton Pollster", "a Trump adviser": the person the role describes,
             # not the one named in it
             ents = []
+        if ents and definite and head.i not in self.ent_at and head.tag_ == "NN" and _person_noun(head.lower_) \
+                and _singular(head) not in SPOKES_ROLES and head.lower_ not in PERSON_ORGS and all(
+                    any(a.dep_ == "prep" and a.lower_ == "of" and a.head.i == head.i for a in t.ancestors)
+                    for t in span if t.i in self.ent_at):
+            # "The head of the Service Employees International Union": its holder, described
+            ents = []
         if ents and head.i not in self.ent_at and head.tag_ == "NNS" and _person_noun(_singular(head)) \
                 and _singular(head) not in SPOKES_ROLES \
                 and head.lower_ not in PERSON_ORGS and head.lower_ not in PERSON_ORG_NAMES and all(
@@ -1239,6 +1255,10 @@ class Resolver:
             return None, "unknown", []
         # capitalised words the NER did not mark: a name of its own
         propn = [t for t in span if t.pos_ == "PROPN" and t.text[:1].isupper() or _BULLETED.match(t.text)]
+        while propn and propn[0].i > span.start and propn[0].i - 1 not in self.ent_at and (
+                prev := self.doc[propn[0].i - 1]).is_alpha and prev.text.istitle() \
+                and prev.pos_ in ("ADJ", "NOUN") and prev.lower_ not in TITLES and not _person_noun(prev.lower_):
+            propn.insert(0, prev)  # "Black Lives Matter": capitalised words the tagger calls common
         owner_end = max((t.i for t in span if t.i < head.i and (t.tag_ == "POS" or (
             t.text in ("’", "'") and t.i > span.start and t.nbor(-1).text.endswith("s")))), default=None)
         if owner_end is not None and any(t.i > owner_end for t in propn):
