@@ -1332,3 +1332,13 @@ def test_names_the_small_ner_model_mangles(nlp):
     assert _said_by(r, text, "Alderman William D. Burns, whose district") == "William D. Burns"
     text = "Organisers met on Sunday. Black Lives Matter said the march would go on."
     assert _said_by(_resolver(nlp, text), text, "Black Lives Matter") == "Black Lives Matter"
+
+
+def test_a_poll_or_average_speaks_for_the_organisation_it_names_as_its_maker(nlp):
+    text = ("A poll from Marquette Law School released Wednesday found the race tied.\n\n"
+            "He trails by four points in the most recent RealClearPolitics average of national polls.\n\n"
+            "Members favour him, according to polling by the A.F.L.-C.I.O. last month.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "A poll from Marquette Law School released Wednesday") == "Marquette Law School"
+    assert _said_by(r, text, "the most recent RealClearPolitics average of national polls") == "RealClearPolitics"
+    assert _said_by(r, text, "polling by the A.F.L.-C.I.O.") == "A.F.L.-C.I.O."

@@ -57,6 +57,7 @@ def name_words(name: str, person: bool = True) -> list[str]:
 
 
 ABBREV_END = ("Jr.", "Sr.", "Inc.", "Co.", "Corp.", "Ltd.", "St.")
+_INITIALISM_END = re.compile(r"(?<![A-Za-z])(?:[A-Z]\.){2,}$")  # "the A.F.L.-C.I.O.", "U.S." keep their last dot
 
 
 def clean_name(text: str, person: bool = True) -> str:
@@ -64,7 +65,7 @@ def clean_name(text: str, person: bool = True) -> str:
     organisation loses only "the") or trailing possessive."""
     text = text.strip().strip("\"“”‘«»").rstrip("'’ ") if text.strip().endswith(("''", "\"", "”")) else text.strip()
     text = re.sub(r"[’']s$", "", text).strip(" ,;:\"“”«»")
-    if text.endswith(".") and not text.endswith(ABBREV_END):
+    if text.endswith(".") and not text.endswith(ABBREV_END) and not _INITIALISM_END.search(text):
         text = text.rstrip(".")
     words = text.split()
     strip = TITLES if person else {"the"}

@@ -646,6 +646,22 @@ class Resolver:
                 return found
         return None
 
+    def _poll_owner(self, head, span) -> Optional[Entity]:
+        """The organisation a poll's words name as its owner: "Gallup's own tracking poll",
+        "the RealClearPolitics average", "A poll from Marquette Law School"."""
+        owners = [c for c in head.children if c.dep_ in ("poss", "compound", "nsubj") and c.i < head.i] + [
+            o for p in head.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
+            for o in p.children if o.dep_ == "pobj" and o.i < span.end]
+        for c in owners:
+            e = self.ent_at.get(c.i)
+            if e is not None and e.type == "organisation":
+                return e
+            if e is None and (_CAMEL.match(c.text) or (c.text.isupper() and len(c.text.strip(".")) > 2)):
+                # a run-together or all-caps name the NER left untagged ("RealClearPolitics")
+                return self.index.find(c.text, before=span.end_char) or self.index.add(
+                    c.text, "organisation", (c.idx, c.idx + len(c)))
+        return None
+
     def _poll(self, start: int, end: int) -> Optional[Entity]:
         """The maker of the poll a source names ("The Reuters/Ipsos poll"), or of the one
         poll named nearest before it ("the poll", "this poll"), else of the only poll the
@@ -877,10 +893,14 @@ class Resolver:
             # the poll the source names, else the organisation that owns it ("Gallup's own
             # tracking poll"), else the poll named before ("Poll" capitalised is tagged a
             # proper noun)
-            e = next((ent for lo, hi, ent in self.polls if lo < end and start < hi), None) or next(
-                (self.ent_at[c.i] for c in head.children if c.dep_ in ("poss", "compound")
-                 and c.i in self.ent_at and self.ent_at[c.i].type == "organisation"), None) or self._poll(start, end)
+            e = next((ent for lo, hi, ent in self.polls if lo < end and start < hi), None) or self._poll_owner(
+                head, span) or self._poll(start, end)
             return (e, e.type, [e]) if e is not None else (None, "unknown", [])
+        if head.pos_ == "NOUN" and head.lower_ in ("polling", "average", "averages"):
+            # "The RealClearPolitics rolling average of polls", "polling by the A.F.L.-C.I.O."
+            e = self._poll_owner(head, span)
+            if e is not None:
+                return e, e.type, [e]
         # "her campaign", "the Cruz campaign", "Trump's campaign": the person's organisation
         if head.lower_ in PERSON_ORG_NAMES:
             owner = [t for t in head.children if t.dep_ in ("poss", "compound")] or [
