@@ -1342,3 +1342,13 @@ def test_a_poll_or_average_speaks_for_the_organisation_it_names_as_its_maker(nlp
     assert _said_by(r, text, "A poll from Marquette Law School released Wednesday") == "Marquette Law School"
     assert _said_by(r, text, "the most recent RealClearPolitics average of national polls") == "RealClearPolitics"
     assert _said_by(r, text, "polling by the A.F.L.-C.I.O.") == "A.F.L.-C.I.O."
+
+
+def test_a_role_then_the_person_holding_it_is_that_person(nlp):
+    text = ("Google's chief human resources executive, Laszlo Bock, told the paper that hiring had slowed.\n\n"
+            "Fox News Vice President and Washington Managing Editor Bill Sammon expressed regret.\n\n"
+            "Jared Huffman, who does not support Grayson’s opponent, Patrick Murphy, said nothing.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "Google's chief human resources executive, Laszlo Bock,") == "Laszlo Bock"
+    assert _said_by(r, text, "Fox News Vice President and Washington Managing Editor Bill Sammon") == "Bill Sammon"
+    assert _said_by(r, text, "Jared Huffman, who does not support Grayson’s opponent, Patrick Murphy") == "Jared Huffman"

@@ -833,7 +833,7 @@ class Resolver:
         # person, modifying the head, is not who speaks
         ents = [e for e in ents if not (self.ent_at.get(head.i) is not e and self._doubtful_person(e))]
         src = _Source(span, start, end, last, ents, head, [t.text.lower() for t in span], head.text.lower())
-        for reading in (self._place_reading, self._organisation_reading, self._related_reading,
+        for reading in (self._place_reading, self._role_then_name_reading, self._organisation_reading, self._related_reading,
                         self._named_reading, self._capitalised_reading, self._relative_reading,
                         self._pronoun_reading, self._common_noun_reading):
             got = reading(src)
@@ -881,6 +881,31 @@ class Resolver:
             if place is not None:
                 return place, "organisation", [place]
         return None
+
+    def _role_then_name_reading(self, src: _Source) -> Optional[Reading]:
+        """A role, then the person who holds it, ending the span: "Google's chief human
+        resources executive, Laszlo Bock,", "Clinton top aide Huma Abedin", "Fox News Vice
+        President and Washington Managing Editor Bill Sammon"."""
+        span, ents = src.span, src.ents
+        toks = [t for t in span if not t.is_punct]
+        if len(toks) < 3 or len(ents) < 2:
+            return None
+        e = self.ent_at.get(toks[-1].i)
+        if e is None or e.type != "person" or self.ent_at.get(toks[0].i) is e:
+            return None
+        k = toks[-1].i
+        while k - 1 > span.start and self.ent_at.get(k - 1) is e:
+            k -= 1
+        j = k - 1
+        while j > span.start and self.doc[j].text.lower().rstrip(".") in PERSON_TITLES:
+            j -= 1  # "former Colorado Rep. Pat Schroeder"
+        before = self.doc[j]
+        role = before.text == "," or (before.pos_ in ("NOUN", "PROPN") and before.i not in self.ent_at and (
+            _person_noun(before.lower_) or before.lower_.rstrip(".") in PERSON_TITLES))
+        if not role or any(a.dep_ in ("prep", "relcl") and span.start <= a.i < span.end
+                           for t in self.doc[k:toks[-1].i + 1] for a in t.ancestors):
+            return None  # ("a spokesman for Donald Trump" is not Trump, nor "X, who backs Y" Y)
+        return e, e.type, [e]
 
     def _organisation_reading(self, src: _Source) -> Optional[Reading]:
         """A poll, a person's campaign or office ("her campaign", "the Cruz campaign"), or the
