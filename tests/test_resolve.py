@@ -1332,6 +1332,9 @@ def test_names_the_small_ner_model_mangles(nlp):
     assert _said_by(r, text, "Alderman William D. Burns, whose district") == "William D. Burns"
     text = "Organisers met on Sunday. Black Lives Matter said the march would go on."
     assert _said_by(_resolver(nlp, text), text, "Black Lives Matter") == "Black Lives Matter"
+    # ... but a dateline's town is no person, given name or not ("Myrtle" is one)
+    text = "MYRTLE BEACH, S.C. - Sen. Ted Cruz (R-Tex.) continued his attacks on Sunday."
+    assert _said_by(_resolver(nlp, text), text, "MYRTLE BEACH, S.C. - Sen. Ted Cruz (R-Tex.)") == "Ted Cruz"
 
 
 def test_a_poll_or_average_speaks_for_the_organisation_it_names_as_its_maker(nlp):

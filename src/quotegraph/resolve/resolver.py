@@ -204,6 +204,18 @@ PUBLIC_BODY_WORDS = BODY_WORDS | PLACE_BODIES | {"senate", "house", "congress", 
 NATIONS = COUNTRIES | set(DEMONYM_ADJECTIVES.values())
 
 
+PLACE_NOUNS = {"beach", "springs", "falls", "park", "lake", "island", "valley", "heights", "hills", "city",
+               "county", "bay", "harbor", "port", "creek", "rapids", "village", "township"}
+
+
+def _placename(ent) -> bool:
+    """"Myrtle Beach", "Virginia Beach, Va.": a place word ends it, or a state follows it."""
+    doc = ent.doc
+    after = doc[ent.end + 1] if ent.end + 1 < len(doc) and doc[ent.end].text == "," else None
+    return ent[-1].lower_ in PLACE_NOUNS or (after is not None and (
+        after.text.rstrip(".") in STATES or after.text in STATES.values() or after.text in US_STATES))
+
+
 def _with_remit(ent):
     """A body's name with the remit the NER cut off: "House Select Committee" + "on
     Benghazi", "Senate Committee" + "on Foreign Relations"."""
@@ -371,7 +383,8 @@ class Resolver:
             titled = ent.start > 0 and doc[ent.start - 1].text.lower().rstrip(".") in PERSON_TITLES
             given = 2 <= len(ent) <= 3 and all(x.text[:1].isupper() for x in ent) and (
                 ent[0].lower_ in GIVEN_NAMES or (ent[0].lower_ in CENSUS_GENDER and ent[0].lower_ not in COMMON_WORDS
-                                                 and ent.label_ == "GPE" and ent[-1].pos_ == "PROPN"))
+                                                 and ent.label_ == "GPE" and ent[-1].pos_ == "PROPN"
+                                                 and all(x.text.istitle() for x in ent) and not _placename(ent)))
             # "Maryam Violet, an Iranian journalist": a role in apposition marks a person
             # (an indefinite one: "Doral, the candidate boasted" is a misparse)
             described = len(ent) >= 2 and any(c.dep_ == "appos" and c.lower_ in PERSON_ROLES
