@@ -1355,3 +1355,10 @@ def test_a_role_then_the_person_holding_it_is_that_person(nlp):
     assert _said_by(r, text, "Google's chief human resources executive, Laszlo Bock,") == "Laszlo Bock"
     assert _said_by(r, text, "Fox News Vice President and Washington Managing Editor Bill Sammon") == "Bill Sammon"
     assert _said_by(r, text, "Jared Huffman, who does not support Grayson’s opponent, Patrick Murphy") == "Jared Huffman"
+
+
+def test_a_role_opening_a_sentence_continues_the_previous_sentences_subject(nlp):
+    text = ("Michael B. Jordan, the actor, spoke first at the event.\n\n"
+            "Arturo Castro also took part in the video. The actor said that the campaign had been a success.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "The actor") == "Arturo Castro"

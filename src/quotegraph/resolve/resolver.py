@@ -216,6 +216,10 @@ def _placename(ent) -> bool:
         after.text.rstrip(".") in STATES or after.text in STATES.values() or after.text in US_STATES))
 
 
+# words of a description that tell nobody apart
+_LINK_STOP = ("the", "a", "an", "former", "then", "this", "that", "'s", "’s")
+
+
 def _with_remit(ent):
     """A body's name with the remit the NER cut off: "House Select Committee" + "on
     Benghazi", "Senate Committee" + "on Foreign Relations"."""
@@ -342,6 +346,7 @@ class Resolver:
         self.index = NameIndex()
         self.descriptions: list[tuple[str, Entity, int]] = []  # (head noun, entity, position)
         self.head_plural = False
+        self.head_is_subject = False  # is the description its clause's subject ("The Democrat told ...")
         self.gender_votes: dict[int, Counter] = {}  # id(entity) -> titles seen: m / f
         self.former_roles: set[tuple[str, int]] = set()  # (role word, id(entity)) held formerly
         self.content: list[tuple[int, int]] = []  # content of the attribution being resolved
@@ -1154,6 +1159,7 @@ class Resolver:
         span, start, last, head, words, hw = src.span, src.start, src.last, src.head, src.words, src.hw
         if hw in ("democrat", "republican") and (words[0] in ("the", "a") or len(span) == 1):
             self.head_plural = False  # "The Democrat", "the Utah Republican" is a party member, described
+            self.head_is_subject = head.dep_ in ("nsubj", "nsubjpass")
             return self._description(hw, words, start, last)
         if head.text[:1].isupper() and hw in PERSON_ROLES and head.i not in self.ent_at \
                 and (self._title_case_line(head.idx) or len(span) == 1):
@@ -1343,11 +1349,13 @@ class Resolver:
             return e, e.type if e else "unknown", [e] if e else []
         if head.pos_ in ("NOUN", "PROPN"):
             self.head_plural = head.tag_ in ("NNS", "NNPS")
+            self.head_is_subject = head.dep_ in ("nsubj", "nsubjpass")
             return self._description(hw, [t.text.lower() for t in span], start, last)
         if head.lower_ == "old" and any(c.lower_ in ("year", "years") for c in head.children):
             # "the 43-year-old asked": an age standing alone for the person (the parse
             # heads it with the adjective "old")
             self.head_plural = False
+            self.head_is_subject = head.dep_ in ("nsubj", "nsubjpass") or head.head.dep_ in ("nsubj", "nsubjpass")
             return self._description("year-old", words, start, last)
         return None
 
@@ -1798,6 +1806,18 @@ class Resolver:
                 return False
         return True
 
+    def _previous_subject(self, pos: int) -> Optional[Entity]:
+        """The person who is the subject of the sentence before pos's, outside quotes."""
+        tok = self._token_at(pos)
+        if tok is None or tok.sent.start == 0:
+            return None
+        for t in self.doc[tok.sent.start - 1].sent:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.i in self.ent_at and not self.in_quote(t.idx):
+                e = self.ent_at[t.i]
+                if e.type == "person" and not self._doubtful_person(e):
+                    return e
+        return None
+
     def _recent_person(self, pos: int) -> Optional[Entity]:
         """The person mentioned last before pos, outside quotes, no further back than the
         start of the previous paragraph."""
@@ -1942,7 +1962,7 @@ class Resolver:
         entities `keep` accepts, when given."""
         if head == "president" and "vice" in words:
             head = "vice"  # "the vice president" is described by "vice", as titles are read
-        content_words = {w for w in words if w not in ("the", "a", "an", "former", "then", "this", "that", "'s", "’s")}
+        content_words = {w for w in words if w not in _LINK_STOP}
         content_words = {TITLE_WORDS.get(w.rstrip("."), w) for w in content_words}
         content_words |= {"+" + w for w in content_words if w in PARTY_WORDS and w != head}
         score: dict[Entity, list] = {}
@@ -1982,6 +2002,16 @@ class Resolver:
             e = self._poll(pos, pos + 1)
             return (e, e.type, [e]) if e is not None else (None, "unknown", [])
         e = self._linked(head, set(words), pos, last)
+        subject = self._previous_subject(pos) if words and words[0] == "the" and not self.head_plural \
+            and self.head_is_subject and _person_noun(head) and head not in ORG_DESC and head not in SPOKES_ROLES \
+            and head not in CONTEST_ROLES and head not in PERSON_ORGS and head != "president" else None
+        told = e is not None and bool({w.lstrip("+") for w in words if w not in (head, *_LINK_STOP)} & {
+            h.lstrip("+") for h, x, _ in self.descriptions if x is e})
+        if subject is not None and subject is not e and (e is None or e.type == "person") and not told:
+            # (unless the words beyond the role tell the linked one apart: "the Democratic front-runner")
+            # "Former Florida Sen. Bob Graham ... has pushed for it. The Democrat told Yahoo":
+            # a role opening the story's next step is the one the last sentence was about
+            return subject, "person", [subject]
         if e is not None and not (self.head_plural and e.type == "person" and _person_noun(head.rstrip("s"))):
             # "campaign officials" are not one person ("Clinton's missteps" are hers)
             return e, e.type, [e]
