@@ -75,3 +75,14 @@ def test_the_linker_keeps_close_runners_up_best_first(monkeypatch):
     monkeypatch.setattr(asm, "RUNNER_UP_MARGIN", 2.0)
     g = assemble(t, runs, linker=_ScoreBy())[0]
     assert [t[r.start:r.end] for r in g.runners_up] == ["Lin", "Roe"]
+
+
+def test_a_cue_inside_a_quote_takes_only_its_own_sentence():
+    t = ("Richards spoke to the show:\n\n"
+         "\"The comments were outrageous. Cruz wants to ban all abortions. So it is important that people see it.\"")
+    g = assemble(t, runs_for(t, ("SOURCE", "Richards"), ("CUE", "spoke to the show:"),
+                             ("CONTENT", "The comments were outrageous."), ("SOURCE", "Cruz"), ("CUE", "wants"),
+                             ("CONTENT", "to ban all abortions."), ("CONTENT", "So it is important that people see it.")))
+    assert show(t, g) == [("Richards", "spoke to the show:",
+                           "The comments were outrageous. | So it is important that people see it."),
+                          ("Cruz", "wants", "to ban all abortions.")]

@@ -126,9 +126,21 @@ def assemble(text: str, tag_runs: list[Run], tied=None, linker=None, on_candidat
         else:
             linked[c.link] = [c]
             units.append(linked[c.link])
+    from .quotes import find_quotes
+    # (one closed quote within a paragraph: a stray or missing mark spreads a "quote" wider)
+    quoted = [qt.frags[0] for qt in find_quotes(text) if not qt.level and qt.closed and len(qt.frags) == 1]
+    # a cue inside someone's quote ('"... Ted Cruz wants to ban all abortions ..."') reports
+    # only what its own sentence says: the rest of that quote is not its content
+    in_quote = {k: next(((a, b) for a, b in quoted if a < q.start and q.end < b), None) for k, q in enumerate(cues)}
+
+    def reaches(k: int, unit: list[Run]) -> bool:
+        if in_quote[k] is None:
+            return True
+        return all(not _cross_sentence(text, cues[k], c) and not (c.end <= cues[k].start and _ends_sentence(text, c))
+                   for c in unit)
     for unit in units:
         paras = {c.para for c in unit}
-        same = [k for k, q in enumerate(cues) if q.para in paras]
+        same = [k for k, q in enumerate(cues) if q.para in paras and reaches(k, unit)]
         before = [k for k, q in enumerate(cues) if q.para < min(paras)]
         if same:
             # a cue in the content's own sentence first ("According to X, A. The paper
