@@ -1362,3 +1362,10 @@ def test_a_role_opening_a_sentence_continues_the_previous_sentences_subject(nlp)
             "Arturo Castro also took part in the video. The actor said that the campaign had been a success.")
     r = _resolver(nlp, text)
     assert _said_by(r, text, "The actor") == "Arturo Castro"
+
+
+def test_he_after_a_sentence_is_its_main_clause_subject_not_a_subordinate_ones(extract):
+    r = extract("\"We will build the wall,\" Donald Trump said at the debate.\n\n"
+                "When Mr. Trump tried to defend his remarks on China, Mr. Kasich forcefully differed.\n\n"
+                "\"I think that the government butchered those kids,\" he said.")
+    assert find(r, "butchered those kids").speaker == "John Kasich"

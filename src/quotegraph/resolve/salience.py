@@ -22,7 +22,8 @@ WEIGHTS = Path(__file__).resolve().parents[1] / "models" / "pronoun_ranker.json"
 FEATURES = ["last", "gender_match", "gender_unknown", "most_recent", "second_recent", "log_distance",
             "same_sentence", "previous_sentence", "subject_same_sentence", "subject_previous_sentence",
             "log_mentions", "most_mentioned", "headline", "this_paragraph", "since_last_quote",
-            "log_times_quoted", "object_latest", "paragraph_start_main", "after_quote_last", "latest_in_content"]
+            "log_times_quoted", "object_latest", "paragraph_start_main", "after_quote_last", "latest_in_content",
+            "main_subject_same_sentence", "main_subject_previous_sentence"]
 SUBJECTS = ("nsubj", "nsubjpass")
 OBJECTS = ("dobj", "pobj", "dative", "iobj")
 
@@ -30,7 +31,7 @@ OBJECTS = ("dobj", "pobj", "dative", "iobj")
 def _name_head(tok):
     """The token a name part hangs from ("Suu" in "Aung San Suu Kyi" -> "Kyi")."""
     for _ in range(6):
-        if tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        if tok.dep_ in ("compound", "flat") and tok.head.i != tok.i and tok.head.pos_ == "PROPN":
             tok = tok.head
         else:
             break
@@ -71,6 +72,8 @@ def candidate_features(r, cands: list, kind: str, pos: int, last, last_end: int,
             same=bool(in_same), prev=bool(in_prev),
             subj_same=any(t.dep_ in SUBJECTS for t in in_same),
             subj_prev=any(t.dep_ in SUBJECTS for t in in_prev),
+            main_same=any(t.dep_ in SUBJECTS and t.head.dep_ == "ROOT" for t in in_same),
+            main_prev=any(t.dep_ in SUBJECTS and t.head.dep_ == "ROOT" for t in in_prev),
             obj_latest=latest_tok is not None and latest_tok.dep_ in OBJECTS,
             headline=any(s < headline_end for s, _ in e.mentions),
         ))
@@ -103,6 +106,8 @@ def candidate_features(r, cands: list, kind: str, pos: int, last, last_end: int,
             float(para_start and main),
             float(after_quote and e is last),
             float(x["latest"] >= 0 and any(s <= x["latest"] < e for s, e in r.all_content)),
+            float(x["main_same"]),
+            float(x["main_prev"]),
         ])
     return rows
 
