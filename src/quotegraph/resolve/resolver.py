@@ -201,7 +201,14 @@ GENERIC_PLACES = {"state", "states", "city", "country", "nation", "government", 
 BODY_WORDS = {"committee", "subcommittee", "commission", "department", "council", "bureau", "office", "ministry"}
 # names that make an organisation a public body, no company ("the company" is never one)
 PUBLIC_BODY_WORDS = BODY_WORDS | PLACE_BODIES | {"senate", "house", "congress", "court", "party", "administration"}
-NATIONS = COUNTRIES | set(DEMONYM_ADJECTIVES.values())
+# (nations the demonym tables lack, for telling a country from a company)
+NATIONS = COUNTRIES | set(DEMONYM_ADJECTIVES.values()) | {
+    "United States", "U.S.", "US", "America", "United States of America", "Britain", "Great Britain", "England",
+    "Scotland", "Wales", "Myanmar", "Burma", "Vatican", "Taiwan", "Palestine", "New Zealand", "Portugal", "Finland",
+    "Czech Republic", "Romania", "Serbia", "Croatia", "Belarus", "Haiti", "Guatemala", "Honduras", "El Salvador",
+    "Nicaragua", "Panama", "Ecuador", "Bolivia", "Uruguay", "Paraguay", "Jamaica", "Somalia", "Uganda", "Ghana",
+    "Senegal", "Zimbabwe", "Singapore", "Nepal", "Sri Lanka", "Bangladesh", "Cambodia", "Kazakhstan", "Azerbaijan",
+    "Armenia", "Estonia", "Latvia", "Lithuania", "Slovakia", "Bulgaria", "Albania", "Iceland", "Cyprus"}
 
 
 PLACE_NOUNS = {"beach", "springs", "falls", "park", "lake", "island", "valley", "heights", "hills", "city",
