@@ -1369,3 +1369,10 @@ def test_he_after_a_sentence_is_its_main_clause_subject_not_a_subordinate_ones(e
                 "When Mr. Trump tried to defend his remarks on China, Mr. Kasich forcefully differed.\n\n"
                 "\"I think that the government butchered those kids,\" he said.")
     assert find(r, "butchered those kids").speaker == "John Kasich"
+
+
+def test_a_statement_someone_speaks_in_is_theirs(nlp):
+    text = ("Peter Thiel will speak at the convention.\n\n"
+            "\"Many people are uncertain,\" Thiel wrote in a statement to Wired explaining why he is speaking.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "a statement to Wired") == "Peter Thiel"

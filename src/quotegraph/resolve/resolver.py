@@ -1368,12 +1368,15 @@ class Resolver:
 
     def _maker_in_clause(self, head, start: int, last: Optional[Entity]) -> Optional[Entity]:
         """A work whose relative clause says who made it: "an account she gave to The
-        Washington Free Beacon" is hers, "the document he released" his."""
+        Washington Free Beacon" is hers, "the document he released" his; one the maker
+        speaks in: "Thiel wrote in a statement to Wired"."""
         if head.pos_ != "NOUN" or (_singular(head) not in DOCUMENTS and head.lower_ not in WORK_NOUNS):
             return None
-        for clause in head.children:
-            if clause.dep_ != "relcl" or clause.lower_ not in GIVING_VERBS:
-                continue
+        clauses = [c for c in head.children if c.dep_ == "relcl" and c.lower_ in GIVING_VERBS]
+        if head.dep_ == "pobj" and head.head.lower_ in ("in", "through", "via") and head.head.head.pos_ == "VERB" \
+                and not any(c.dep_ == "poss" for c in head.children):  # ("Trump's tweet" is his)
+            clauses.append(head.head.head)  # "Thiel wrote in a statement to Wired": the writer's
+        for clause in clauses:
             subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subj is None:
                 continue
