@@ -14,69 +14,26 @@ What a source span is decides how it resolves:
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Optional
 
 from ..model import Attribution, Speaker
 from . import salience
-from .names import COMMON_WORDS, KNOWN_ORGS, LEXICON, ORG_WORDS, SUFFIXES, TITLES, Entity, NameIndex, display_name
+from .names import COMMON_WORDS, KNOWN_ORGS, ORG_WORDS, SUFFIXES, TITLES, Entity, NameIndex, display_name
+from .spans import _etype, _name_gender, _name_span, _placename, _trim
+from .words import (ANON, ANON_MARKERS, CENSUS_GENDER, CONTEST_ROLES, COUNTRIES, COURT_WORKS, DEMONYMS,
+                    DEMONYM_ADJECTIVES, DOCUMENTS, FAMOUS, FAMOUS_ROLES, FEMALE, GENERIC_PLACES, GIVEN_NAMES,
+                    GIVING_VERBS, KIN, MADE_WORKS, MAKING_VERBS, MALE, MAX_GAP_WORDS, NATIONS, NEWSROOM,
+                    NOT_NAMES, ORG_DESC, PARTIES, PARTY_WORDS, PERSON_ORGS, PERSON_ORG_NAMES, PERSON_ROLES,
+                    PERSON_TITLES, PLACE_BODIES, POLL_OUTPUT, POLL_WORDS, PRONOUNS, PUBLIC_BODY_WORDS,
+                    SPEECH_NOUNS, SPOKES_ROLES, STATES, TITLE_WORDS, UNMARKED_ORG_DESC, US_STATES,
+                    WORK_NOUNS, _LINK_STOP, _person_noun, _singular)
 
-PRONOUNS: dict[str, str] = LEXICON["pronouns"]
-ANON = set(LEXICON["anonymous"])
-# "the Saudis said": a people named for its government -> the country
-DEMONYMS: dict[str, str] = LEXICON["demonyms"]
-DEMONYM_ADJECTIVES: dict[str, str] = LEXICON["demonym_adjectives"]  # "Turkish" -> Turkey
-COUNTRIES = set(DEMONYMS.values())
-PARTY_WORDS = {"republican", "gop", "democratic", "democrat"}
-ANON_MARKERS = set(LEXICON["anonymous_markers"])
-ORG_DESC: dict[str, list[str]] = LEXICON["org_descriptions"]
-PERSON_ROLES = set(LEXICON["person_roles"])
-DOCUMENTS = {"statement", "passage", "book", "letter", "memo", "article", "essay", "column", "op-ed", "email",
-             "tweet", "post", "release", "ad", "video", "speech", "filing", "complaint", "lawsuit", "suit",
-             "transcript", "interview", "remarks", "message", "note", "book", "excerpt", "piece", "editorial",
-             "petition", "material", "materials", "record", "memoir", "submission", "brief", "motion",
-             "affidavit", "report", "document", "plan", "proposal", "spot", "commercial"}
-# people whose employer is a newspaper: "the editors of The Advocate"
-NEWSROOM = {"editor", "editors", "editorial", "columnist", "publisher", "reporter", "newsroom", "editor-in-chief"}
-# "an affidavit written by ...": verbs that make the author a document's speaker
-MAKING_VERBS = {"written", "signed", "sent", "issued", "released", "authored", "filed", "drafted", "posted",
-                "published", "penned", "submitted"}
-MALE, FEMALE = set(LEXICON["male_titles"]), set(LEXICON["female_titles"])
-PERSON_LABELS, ORG_LABELS = {"PERSON"}, {"ORG", "NORP", "GPE"}
-FIRST_NAMES = set((Path(__file__).parent / "first_names.txt").read_text(encoding="utf-8").split())
-_GIVEN = json.loads((Path(__file__).parent / "given_names.json").read_text(encoding="utf-8"))
-FEMALE_NAMES, MALE_NAMES = set(_GIVEN["female"]), set(_GIVEN["male"])
-GIVEN_NAMES = FIRST_NAMES | FEMALE_NAMES | MALE_NAMES
-# the gender of given names PolNeAR does not show often enough (1990 US Census tables;
-# training/build_census_names.py): read for gender only, never to call a word a name
-_CENSUS = json.loads((Path(__file__).parent / "census_first_names.json").read_text(encoding="utf-8"))
-CENSUS_GENDER = {**{n: "f" for n in _CENSUS["female"]}, **{n: "m" for n in _CENSUS["male"]}}
-UNISEX_NAMES = set(_GIVEN.get("unisex", []))
-FAMOUS: dict[str, str] = json.loads((Path(__file__).parent / "famous_names.json").read_text(encoding="utf-8"))
-# role words for well-known people, keyed by (first name, surname), lower case
-FAMOUS_ROLES: dict[tuple[str, str], dict] = {
-    (k.split()[0].lower(), k.split()[-1].lower()): v
-    for k, v in json.loads((Path(__file__).parent / "famous_roles.json").read_text(encoding="utf-8")).items()
-    if not k.startswith("_")}
-# the fallback when models/pronoun_ranker.json is missing (salience.py): how a he/she/it
-# source picks its antecedent among the people (or organisations) that agree with it: being the speaker just quoted, a known gender, a recent subject, how
-# often it was named so far, how long ago it was named last, and whether that was in this
-# paragraph or the one before. Fitted by a coarse grid search on our tune sets
-# (training/fit_pronoun_weights.py). Being named in the headline, being the last subject
-# and being the most named person were tried too and gained nothing there.
-PRONOUN_WEIGHTS = {"last": 4.0, "gender": 2.0, "subject": 1.0, "freq": 1.0, "dist": 0.0, "para": 1.0}
 # "(I-Vt.)", "(R-Texas)", "(D-NY)": party and state after a legislator's name
 _PARTY_STATE = re.compile(r"\s*\(([DRI])-([A-Z][A-Za-z.]*?)\.?\)")
-PARTIES = {"D": "democratic", "R": "republican", "I": "independent"}
-STATES: dict[str, str] = LEXICON["state_abbreviations"]
-US_STATES = set(STATES.values())
-# bodies named by their place: "the West Virginia legislature", "Cologne police"
-PLACE_BODIES = {"legislature", "police", "parliament", "assembly", "government", "ministry"}
 _TRANSCRIPT_LABEL = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):", re.M)
 # interview transcripts: "A: Because they needed help" answers "QWhy ..." / "Q: Why ..."
 _ANSWER = re.compile(r"^A[:.] ", re.M)
@@ -88,243 +45,16 @@ _NICKNAMED = re.compile(r"\b([A-Z][a-z]+) [“\"‘']([A-Z][\w.-]*)[”\"’'] (
 _REGNAL = re.compile(r"\b(Pope|King|Queen) ([A-Z][a-z]+)\b")  # "Pope Francis": the title is part of the name
 _WORDS = re.compile(r"\w+")
 _LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}): ")  # "Bill Clinton: ..." at a line's start
-NOT_NAMES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}  # "Tuesday" speaks for nobody
-MAX_GAP_WORDS = 3  # "Clinton's plan, which is costly, is ..." is one content; a longer gap, another clause
-POLL_WORDS = {"poll", "survey"}
-# what someone says, owned like a work: "Rubio's response", "Trump's comments"
-SPEECH_NOUNS = {"response", "reply", "answer", "comment", "word", "criticism", "explanation", "argument",
-                "assessment", "claim", "reaction", "testimony", "announcement", "account", "warning", "plea",
-                "appeal", "promise", "pledge", "vow", "threat", "rebuttal", "retort", "defense", "defence"}
-# works a relative clause can credit to their maker ("an account she gave to ...")
-WORK_NOUNS = {"account", "version", "description", "summary", "explanation"}
-GIVING_VERBS = {"gave", "released", "wrote", "sent", "issued", "published", "posted", "delivered", "offered",
-                "provided", "made", "shared", "signed", "filed", "submitted", "drafted", "unveiled", "penned",
-                "gives", "releases", "writes", "sends", "issues", "publishes", "posts", "delivers", "offers",
-                "provides", "makes", "shares", "signs", "files", "submits", "unveils"}
-POLL_OUTPUT = {"results", "findings"}
-# what only a court issues: "the brief order", "the unsigned opinion" are the court's
-COURT_WORKS = {"order", "ruling", "opinion", "verdict", "judgment", "judgement"}
-# kin of a named person, and the gender each one has: "her father" is the man who shares
-# her surname
-KIN = {"father": "m", "husband": "m", "son": "m", "brother": "m", "dad": "m",
-       "mother": "f", "wife": "f", "daughter": "f", "sister": "f", "mom": "f"}
-# works whose maker a "by" or "from" names: "polling by the A.F.L.-C.I.O.", "Audit files
-# from NGP VAN", "early results of exit polls conducted ... by Edison Research"
-MADE_WORKS = DOCUMENTS | POLL_WORDS | {"result", "finding", "analysis", "study", "projection", "estimate",
-                                       "polling", "research", "data", "file", "review", "audit", "tally",
-                                       "forecast", "calculation", "average", "count", "investigation"}
 _NO_LAST = object()  # _linked called without a last speaker: no salience tie-break
-SPOKES_ROLES = {"official", "spokesman", "spokeswoman", "spokesperson", "executive", "staffer", "officer",
-                "representative", "aide", "staff"}
-UNMARKED_ORG_DESC = {"company", "firm", "organization", "organisation"}
-# role nouns a party or body qualifies without speaking for it: "the GOP candidate" is a
-# person, while "a Twitter spokesman" speaks for Twitter
-CONTEST_ROLES = {"candidate", "nominee", "front-runner", "frontrunner", "hopeful", "contender", "challenger"}
-# organisations named after a person: "her campaign", "the Cruz campaign"
-PERSON_ORGS = {"campaign", "administration", "team", "camp", "office", "spokesman", "spokeswoman",
-               "spokesperson", "aides", "aide", "staff", "foundation", "lawyers", "lawyer", "attorney"}
-PERSON_ORG_NAMES = {"campaign": "campaign", "administration": "administration", "camp": "campaign",
-                    "foundation": "Foundation", "office": "'s office", "team": "'s team",
-                    # "her advisers" speak for her campaign, when the article names one
-                    "advisers": "campaign", "advisors": "campaign", "aides": "campaign",
-                    "strategists": "campaign", "officials": "campaign"}
-# titles that only people carry: "Mayor Helena Marsh" is a person whatever the NER says
-PERSON_TITLES = TITLES - {"the", "former", "then", "u.s", "us", "state", "gop", "democratic", "republican",
-                          "house", "senate", "majority", "minority", "republicans", "democrats",
-                          "presidential", "vice", "prime", "chief", "executive", "st"}
 
 
-TITLE_WORDS = {"sen": "senator", "gov": "governor", "rep": "representative", "pres": "president",
-               "gen": "general", "sec": "secretary", "prof": "professor", "lt": "lieutenant",
-               "col": "colonel", "capt": "captain", "sgt": "sergeant", "rev": "reverend", "det": "detective"}
-
-
-NOT_PEOPLE = {"letter", "paper", "poster", "flyer", "order", "number", "center", "centre", "computer", "server",
-              "filter", "chapter", "quarter", "matter", "paper", "report", "statement", "document", "memo",
-              "government", "department", "movement", "agreement", "argument", "comment", "amendment",
-              "document", "monitor", "sector", "factor", "motor", "error", "theater", "corner", "border"}
-_PERSON_SUFFIX = ("ist", "er", "or", "ian", "eon", "ant", "ent", "man", "woman", "-old", "ee")
-
-
-def _singular(tok) -> str:
-    """A noun's singular, lower case, without the lemmatizer (the product pipeline leaves
-    it out): "officials" -> "official"."""
-    w = tok.lower_
-    if tok.tag_ in ("NNS", "NNPS") and len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-        return w[:-3] + "y" if w.endswith("ies") else w[:-1]
-    return w
-
-
-def _person_noun(noun: str) -> bool:
-    """Can a singular description head name a person ("the senator", "the retired
-    neurosurgeon", "the 63-year-old")? Listed roles, or person-like endings."""
-    if noun in PERSON_ROLES:
-        return True
-    return noun not in NOT_PEOPLE and noun.endswith(_PERSON_SUFFIX)
-
-
-def _trim(ent, org: bool = False):
-    """The entity without leading words that are not part of a name ("Weak - Rubio"), and
-    within one line: "... in the mid-500s B.C.\n\nWallnau elaborated" is not one name.
-    An organisation keeps a capitalised adjective or number ("American Crossroads", "One
-    Nation")."""
-    breaks = [t.i for t in ent if "\n" in t.text]
-    if breaks:
-        cuts = [ent.start] + [b + 1 for b in breaks]
-        pieces = [ent.doc[a:b] for a, b in zip(cuts, breaks + [ent.end]) if b > a]
-        if not pieces:
-            return None
-        ent = max(reversed(pieces), key=len)  # the longest; on a tie, the later one
-    colon = next((t.i for t in ent if t.text == ":"), None)
-    if colon is not None and colon > ent.start:
-        ent = ent.doc[ent.start:colon]  # "De Blasio: Trust Bratton", a headline's label and its words
-    if not org:
-        # a person's name holds no possessive: "Schweizer’s Clinton Cash" is Schweizer's book
-        poss = next((t.i for t in ent[1:-1] if t.tag_ == "POS" or t.text in ("'s", "’s")), None)
-        if poss is not None:
-            ent = ent.doc[ent.start:poss]
-    i = ent.start
-    while i < ent.end - 1 and (ent.doc[i].pos_ not in ("PROPN",) or not ent.doc[i].text[:1].isupper()) \
-            and ent.doc[i].lower_ not in ("the",) \
-            and not (org and ent.doc[i].pos_ in ("ADJ", "NUM") and ent.doc[i].is_alpha and ent.doc[i].text.istitle()) \
-            and not (org and ent.doc[i].pos_ == "NOUN" and ent.doc[i].is_alpha and ent.doc[i].is_upper
-                     and len(ent.doc[i]) > 1):  # "KING-TV"
-        i += 1
-    if i >= ent.end:
-        return None
-    return ent.doc[i:ent.end] if i > ent.start else ent
-
-
-# heads that name a place or a level of government, not one body: "the state" is not the State Department
-GENERIC_PLACES = {"state", "states", "city", "country", "nation", "government", "county", "world", "house", "area",
-                  "region", "district", "market", "industry", "public", "people"}
-BODY_WORDS = {"committee", "subcommittee", "commission", "department", "council", "bureau", "office", "ministry"}
-# names that make an organisation a public body, no company ("the company" is never one)
-PUBLIC_BODY_WORDS = BODY_WORDS | PLACE_BODIES | {"senate", "house", "congress", "court", "party", "administration"}
-# (nations the demonym tables lack, for telling a country from a company)
-NATIONS = COUNTRIES | set(DEMONYM_ADJECTIVES.values()) | {
-    "United States", "U.S.", "US", "America", "United States of America", "Britain", "Great Britain", "England",
-    "Scotland", "Wales", "Myanmar", "Burma", "Vatican", "Taiwan", "Palestine", "New Zealand", "Portugal", "Finland",
-    "Czech Republic", "Romania", "Serbia", "Croatia", "Belarus", "Haiti", "Guatemala", "Honduras", "El Salvador",
-    "Nicaragua", "Panama", "Ecuador", "Bolivia", "Uruguay", "Paraguay", "Jamaica", "Somalia", "Uganda", "Ghana",
-    "Senegal", "Zimbabwe", "Singapore", "Nepal", "Sri Lanka", "Bangladesh", "Cambodia", "Kazakhstan", "Azerbaijan",
-    "Armenia", "Estonia", "Latvia", "Lithuania", "Slovakia", "Bulgaria", "Albania", "Iceland", "Cyprus"}
-
-
-PLACE_NOUNS = {"beach", "springs", "falls", "park", "lake", "island", "valley", "heights", "hills", "city",
-               "county", "bay", "harbor", "port", "creek", "rapids", "village", "township"}
-
-
-def _placename(ent) -> bool:
-    """"Myrtle Beach", "Virginia Beach, Va.": a place word ends it, or a state follows it."""
-    doc = ent.doc
-    after = doc[ent.end + 1] if ent.end + 1 < len(doc) and doc[ent.end].text == "," else None
-    return ent[-1].lower_ in PLACE_NOUNS or (after is not None and (
-        after.text.rstrip(".") in STATES or after.text in STATES.values() or after.text in US_STATES))
-
-
-# words of a description that tell nobody apart
-_LINK_STOP = ("the", "a", "an", "former", "then", "this", "that", "'s", "’s")
-
-
-def _with_remit(ent):
-    """A body's name with the remit the NER cut off: "House Select Committee" + "on
-    Benghazi", "Senate Committee" + "on Foreign Relations"."""
-    doc, k = ent.doc, ent.end
-    if ent[-1].lower_ not in BODY_WORDS or k + 1 >= len(doc) or doc[k].lower_ not in ("on", "of", "for"):
-        return ent
-    j = k + 1
-    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].ent_type_ not in (
-            "DATE", "TIME") or (
-            j + 1 < len(doc) and doc[j].lower_ == "and" and j > k + 1 and doc[j + 1].text[:1].isupper()):
-        j += 1
-    return doc[ent.start:j] if j > k + 1 else ent
-
-
-def _name_span(ent, t: str, title_case: bool):
-    """(span, type) of a tagged name, cleaned of what the small NER model glues to it: the
-    rest of a title-case headline, a body's cut-off remit, a capitalised word left off the
-    front of an organisation, a role word before a person's name."""
-    doc = ent.doc
-    poss = next((k for k in range(ent.start + 1, ent.end - 2) if doc[k].tag_ == "POS"
-                 or doc[k].text in ("'s", "’s") or (doc[k].text in ("’", "'") and doc[k - 1].text.endswith("s"))), None)
-    if poss is not None and ent.end - poss - 1 <= 3 and doc[poss + 1].lower_ in GIVEN_NAMES \
-            and all(x.text[:1].isupper() for x in doc[poss + 1:ent.end]):
-        # "Fox News’ Bret Baier" tagged as one organisation: the person the outlet owns
-        ent, t = doc[poss + 1:ent.end], "person"
-    if t == "person" and len(ent) >= 2 and title_case:
-        # a title-case headline or heading runs on past the name ("Ted Cruz Refuses
-        # To Disavow", "America Ferrera Sent Donald"): the name ends at the first
-        # common word
-        k = 0
-        while k < len(ent) and (ent[k].lower_ in GIVEN_NAMES or ent[k].lower_ not in COMMON_WORDS):
-            k += 1
-        k = max(k, 2)  # "Donald Trump Wins": a surname may be a common word too
-        if len(ent) >= 3 and k < len(ent) and ent[k].lower_ not in ("jr", "jr.", "sr", "sr.", "iii", "ii"):
-            ent = ent[:k]
-    if len(ent) > 3:
-        cut = _name_in_headline(ent)
-        if t == "person" or (len(cut) < len(ent) and cut[0].lower_ in GIVEN_NAMES):
-            ent, t = cut, "person"
-    if t == "organisation":
-        ent = _with_remit(ent)
-        before = doc[ent.start - 1] if ent.start > 0 else None
-        if before is not None and not before.is_sent_start and before.text[:1].isupper() and (
-                before.text in ("Our", "My") or (before.pos_ in ("ADJ", "PROPN") and before.is_alpha
-                                                 and before.ent_type_ in ("", "ORG") and before.lower_ not in TITLES)):
-            # "a new ad from Our Principles PAC", "Conservative Solutions PAC": a
-            # capitalised word the NER left off the front of the name
-            ent = doc[ent.start - 1:ent.end]
-    inner_title = next((k for k in range(ent.start, ent.end - 1)
-                        if doc[k].text.lower().rstrip(".") in PERSON_TITLES), None)
-    if inner_title is not None and t == "organisation" and doc[inner_title].lower_ == "general" and (
-            inner_title == ent.start or doc[ent.start:inner_title].text.lower() == "the"):
-        inner_title = None  # "General Electric", "the General Services Administration": no general
-    if inner_title is not None and doc[inner_title + 1].pos_ == "PROPN" and not any(
-            x.lower_ in ORG_WORDS or x.lower_ in BODY_WORDS for x in doc[inner_title + 1:ent.end]):
-        # ("the Justice Department" is no Justice named Department)
-        # "GOP Rep McCaul" (tagged ORG): a person, named after the title
-        ent, t = doc[inner_title + 1:ent.end], "person"
-    role = next((k for k in range(ent.end - 3, ent.start - 1, -1) if doc[k].lower_ in COMMON_WORDS
-                 and doc[k].lower_ not in GIVEN_NAMES and doc[k + 1].text[:1].isupper()
-                 and doc[k].pos_ in ("NOUN", "PROPN") and _person_noun(doc[k].lower_)
-                 and (t == "person" or all(x.lower_ in GIVEN_NAMES or x.lower_ not in COMMON_WORDS
-                                           for x in doc[k + 1:ent.end]))), None)
-    if role is not None:
-        # "Actress Amandla Stenberg" (tagged ORG as often as not), "Maricopa County
-        # Recorder Helen Purcell", "DJ Beverly Bond": the role is no part of the name
-        ent, t = doc[role + 1:ent.end], "person"
-    if t == "person":
-        cut = next((k for k in range(ent.start + 1, ent.end) if doc[k].lower_ in ("of", ",", "and")), None)
-        if cut is not None:  # "Meenakshi Ganguly of Human Rights Watch"
-            ent = doc[ent.start:cut]
-    return ent, t
-
-
-def _name_gender(words: list[str]) -> Optional[str]:
-    first = words[0] if words else ""
-    if (first in FEMALE_NAMES) != (first in MALE_NAMES):
-        return "f" if first in FEMALE_NAMES else "m"
-    if first in FEMALE_NAMES or first in UNISEX_NAMES or len(words) < 2:
-        return None  # PolNeAR shows both; or a lone word, likelier a surname ("Clinton")
-    return CENSUS_GENDER.get(first)
-
-
-def _name_in_headline(ent):
-    """A title-case headline fools the NER into one long "name" ("Flint Water Response
-    Perfectly Captures The Difference Between Bernie Sanders"): keep the trailing words
-    that are not common ones, when the rest holds two common words or more."""
-    words = list(ent)
-    if sum(t.lower_ in COMMON_WORDS for t in words) < 2:
-        return ent
-    k = len(words)
-    while k > 0 and words[k - 1].lower_ not in COMMON_WORDS and words[k - 1].text[:1].isupper():
-        k -= 1
-    return ent.doc[ent.start + k:ent.end] if 1 <= len(words) - k <= 3 and k > 0 else ent
-
-
-def _etype(label: str) -> Optional[str]:
-    return "person" if label in PERSON_LABELS else "organisation" if label in ORG_LABELS else None
+# the fallback when models/pronoun_ranker.json is missing (salience.py): how a he/she/it
+# source picks its antecedent among the people (or organisations) that agree with it: being the speaker just quoted, a known gender, a recent subject, how
+# often it was named so far, how long ago it was named last, and whether that was in this
+# paragraph or the one before. Fitted by a coarse grid search on our tune sets
+# (training/fit_pronoun_weights.py). Being named in the headline, being the last subject
+# and being the most named person were tried too and gained nothing there.
+PRONOUN_WEIGHTS = {"last": 4.0, "gender": 2.0, "subject": 1.0, "freq": 1.0, "dist": 0.0, "para": 1.0}
 
 
 # what a reading of a source gives: (entity, speaker_type, all named entities)
