@@ -86,3 +86,13 @@ def test_a_cue_inside_a_quote_takes_only_its_own_sentence():
     assert show(t, g) == [("Richards", "spoke to the show:",
                            "The comments were outrageous. | So it is important that people see it."),
                           ("Cruz", "wants", "to ban all abortions.")]
+
+
+def test_a_titles_full_stop_ends_no_sentence():
+    t = ("Other Republicans were not satisfied with his response. "
+         "''He should retract his comments,'' former Gov. Jeb Bush of Florida said on Twitter.")
+    g = assemble(t, runs_for(t, ("SOURCE", "Other Republicans"), ("CUE", "were not satisfied with"),
+                             ("CONTENT", "his response"), ("CONTENT", "''He should retract his comments,''"),
+                             ("SOURCE", "former Gov. Jeb Bush of Florida"), ("CUE", "said on Twitter")))
+    assert show(t, g) == [("Other Republicans", "were not satisfied with", "his response"),
+                          ("former Gov. Jeb Bush of Florida", "said on Twitter", "''He should retract his comments,''")]

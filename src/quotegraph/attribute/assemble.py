@@ -10,6 +10,7 @@ Rules, in order:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 SENT_END = ".!?"
@@ -65,9 +66,17 @@ def _cross_sentence(text: str, a: Run, b: Run) -> bool:
     return lo < hi and _sentence_break(text, lo, hi)
 
 
+# a full stop after these ends no sentence: "former Gov. Jeb Bush of Florida said"
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "reps", "st", "jr", "sr", "lt", "gen", "col", "sgt",
+                 "capt", "maj", "prof", "rev", "atty", "u.s", "d.c", "inc", "co", "corp", "no", "vs", "v"}
+_ABBREV_STOP = re.compile(r"(?:\b(?:[A-Za-z]\.)+|\b(?:%s)\.)(?=\s)" % "|".join(
+    re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)), re.I)
+
+
 def _sentence_break(text: str, a: int, b: int) -> bool:
-    """Is there a sentence end between char offsets a and b (a < b)?"""
-    gap = text[a:b]
+    """Is there a sentence end between char offsets a and b (a < b)? (Not the stop of a
+    title or an initial.)"""
+    gap = _ABBREV_STOP.sub(" ", text[a:b])
     return any(c in gap for c in ".!?") and not gap.strip(" ,;:—–-\"“”'’‘«»") == ""
 
 
