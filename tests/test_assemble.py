@@ -96,3 +96,12 @@ def test_a_titles_full_stop_ends_no_sentence():
                              ("SOURCE", "former Gov. Jeb Bush of Florida"), ("CUE", "said on Twitter")))
     assert show(t, g) == [("Other Republicans", "were not satisfied with", "his response"),
                           ("former Gov. Jeb Bush of Florida", "said on Twitter", "''He should retract his comments,''")]
+
+
+def test_a_quote_in_a_sentence_of_its_own_goes_on_with_the_quote_before_it():
+    t = ("“His legend will live on,” Spencer said, as passers-by stopped to take photos of the mural. "
+         "“His stories will live on here.”")
+    g = assemble(t, runs_for(t, ("CONTENT", "“His legend will live on,”"), ("SOURCE", "Spencer"), ("CUE", "said"),
+                             ("SOURCE", "passers-by"), ("CUE", "stopped to take photos of"),
+                             ("CONTENT", "“His stories will live on here.”")))
+    assert show(t, g)[0] == ("Spencer", "said", "“His legend will live on,” | “His stories will live on here.”")

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 SENT_END = ".!?"
+QUOTE_MARKS = "\"“”‘'«„"
 CLOSERS = "\"”’'»)]"
 
 
@@ -147,11 +148,18 @@ def assemble(text: str, tag_runs: list[Run], tied=None, linker=None, on_candidat
             return True
         return all(not _cross_sentence(text, cues[k], c) and not (c.end <= cues[k].start and _ends_sentence(text, c))
                    for c in unit)
+    last_quote: int | None = None  # the cue of the last quote-marked content
     for unit in units:
         paras = {c.para for c in unit}
         same = [k for k, q in enumerate(cues) if q.para in paras and reaches(k, unit)]
         before = [k for k, q in enumerate(cues) if q.para < min(paras)]
-        if same:
+        marked = all(text[c.start:c.start + 1] in QUOTE_MARKS for c in unit)
+        if same and marked and last_quote is not None and cues[last_quote].para in paras \
+                and all(_cross_sentence(text, cues[k], c) for k in same for c in unit):
+            # '"A," Spencer said, as passers-by took photos. "B."': a quote standing in a
+            # sentence of its own goes on with the quote before it, cued in its paragraph
+            k = last_quote
+        elif same:
             # a cue in the content's own sentence first ("According to X, A. The paper
             # reported B": A goes with "According to"), then the nearest
             k = min(same, key=lambda k: min((_cross_sentence(text, cues[k], c), _dist(cues[k], c)) for c in unit))
@@ -161,6 +169,8 @@ def assemble(text: str, tag_runs: list[Run], tied=None, linker=None, on_candidat
             orphans.extend(unit)
             continue
         by_cue.setdefault(k, []).extend(unit)
+        if marked:
+            last_quote = k
     out = [Group(content=by_cue.get(k, []), cue=[q]) for k, q in enumerate(cues)]
     out += [Group(content=[c]) for c in orphans]
     out.sort(key=lambda g: g.start)
