@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .quotes import find_quotes
+
 SENT_END = ".!?"
 QUOTE_MARKS = "\"“”‘'«„"
 CLOSERS = "\"”’'»)]"
@@ -69,7 +71,7 @@ def _cross_sentence(text: str, a: Run, b: Run) -> bool:
 
 # a full stop after these ends no sentence: "former Gov. Jeb Bush of Florida said"
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "reps", "st", "jr", "sr", "lt", "gen", "col", "sgt",
-                 "capt", "maj", "prof", "rev", "atty", "u.s", "d.c", "inc", "co", "corp", "no", "vs", "v"}
+                 "capt", "maj", "prof", "rev", "atty", "u.s", "d.c", "inc", "co", "corp", "vs"}
 _ABBREV_STOP = re.compile(r"(?:\b(?:[A-Za-z]\.)+|\b(?:%s)\.)(?=\s)" % "|".join(
     re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)), re.I)
 
@@ -136,7 +138,6 @@ def assemble(text: str, tag_runs: list[Run], tied=None, linker=None, on_candidat
         else:
             linked[c.link] = [c]
             units.append(linked[c.link])
-    from .quotes import find_quotes
     # (one closed quote within a paragraph: a stray or missing mark spreads a "quote" wider)
     quoted = [qt.frags[0] for qt in find_quotes(text) if not qt.level and qt.closed and len(qt.frags) == 1]
     # a cue inside someone's quote ('"... Ted Cruz wants to ban all abortions ..."') reports

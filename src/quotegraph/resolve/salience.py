@@ -4,9 +4,9 @@ The resolver offers every person (for he/she) or organisation (for it) named bef
 pronoun outside quotes that agrees with it. Each candidate is described by a few facts
 about salience, in the spirit of centering theory: is it the speaker just quoted, does
 its gender agree, how recently and how often was it named, was it the subject of this
-sentence or the one before, was it named since the last quote ended, is it the article's
-main subject, was it last named inside what someone said (the topic of a quote is seldom
-the next speaker). A conditional logit model (training/train_pronoun_ranker.py,
+sentence or the one before (of its main verb, above all), was it named since the last
+quote ended, is it the article's main subject, was it last named inside what someone said
+(the topic of a quote is seldom the next speaker). A conditional logit model (training/train_pronoun_ranker.py,
 deterministic, from our hand-checked speaker annotations of PolNeAR train's fit split) weighs them; the
 best-scoring candidate wins. Without the weights file the resolver's hand-set weights
 (resolver.PRONOUN_WEIGHTS) rank them instead.
