@@ -1376,3 +1376,11 @@ def test_a_statement_someone_speaks_in_is_theirs(nlp):
             "\"Many people are uncertain,\" Thiel wrote in a statement to Wired explaining why he is speaking.")
     r = _resolver(nlp, text)
     assert _said_by(r, text, "a statement to Wired") == "Peter Thiel"
+
+
+def test_a_former_holder_in_apposition_is_not_the_current_one(nlp):
+    text = ("The nomination came in a statement from Treasury Secretary Jacob J. Lew.\n\n"
+            "\"He is the right choice,\" said Lawrence H. Summers, a former Treasury secretary.\n\n"
+            "The Treasury secretary also lauded the bank's response to the Ebola crisis.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "The Treasury secretary") == "Jacob J. Lew"

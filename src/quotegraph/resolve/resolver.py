@@ -192,9 +192,14 @@ class Resolver:
             if tok.dep_ == "appos" or root.dep_ == "appos" and tok is root.head:
                 if tok.pos_ == "NOUN":
                     self.descriptions.append((_singular(tok), e, ent.start_char))
-                    for mod in tok.children:
-                        if mod.dep_ in ("amod", "compound") and mod.pos_ in ("NOUN", "ADJ", "PROPN"):
-                            self.descriptions.append((mod.text.lower(), e, ent.start_char))
+                    mods = [m.text.lower() for m in tok.children
+                            if m.dep_ in ("amod", "compound") and m.pos_ in ("NOUN", "ADJ", "PROPN")]
+                    for w in mods:
+                        self.descriptions.append((w, e, ent.start_char))
+                    if {"former", "ex"} & set(mods):
+                        # "Lawrence H. Summers, a former Treasury secretary" is no "the Treasury secretary"
+                        for w in [_singular(tok)] + mods:
+                            self.former_roles.add((w, id(e)))
         if root.dep_ == "nsubj":
             # "Trump would become the Republican presidential candidate", "Ailes is the
             # chairman": the predicate noun is a child of the verb, not of the name
@@ -263,7 +268,9 @@ class Resolver:
                 and (self.doc[i].pos_ != "ADP" or self.doc[i].lower_ in ("of", "from", "by")):  # not "an editorial at Clinton"
             # "Hispanics!”Former" is one token when the source lacks a space
             w = re.split(r"[\"“”'’!?]", self.doc[i].text)[-1].lower().rstrip(".")
-            if self.doc[i].pos_ in ("NOUN", "ADJ") or w in TITLES:
+            if self.doc[i].pos_ in ("NOUN", "ADJ") or w in TITLES or (
+                    self.doc[i].pos_ == "PROPN" and self.doc[i + 1].text.lower().rstrip(".") in TITLES):
+                # ("Treasury Secretary Jacob J. Lew": the department before a title too)
                 roles.append(TITLE_WORDS.get(w, w))
             i -= 1
         if "vice" in roles and "president" in roles:
@@ -1747,7 +1754,10 @@ class Resolver:
             and head not in CONTEST_ROLES and head not in PERSON_ORGS and head != "president" else None
         told = e is not None and bool({w.lstrip("+") for w in words if w not in (head, *_LINK_STOP)} & {
             h.lstrip("+") for h, x, _ in self.descriptions if x is e})
-        if subject is not None and subject is not e and (e is None or e.type == "person") and not told:
+        held_before = subject is not None and not ({"former", "ex"} & set(words)) \
+            and (head, id(subject)) in self.former_roles  # ("a former Treasury secretary" is no "the Treasury secretary")
+        if subject is not None and subject is not e and (e is None or e.type == "person") and not told \
+                and not held_before:
             # (unless the words beyond the role tell the linked one apart: "the Democratic front-runner")
             # "Former Florida Sen. Bob Graham ... has pushed for it. The Democrat told Yahoo":
             # a role opening the story's next step is the one the last sentence was about
