@@ -1553,6 +1553,13 @@ class Resolver:
                 return False
         return True
 
+    def _tells_apart(self, e: Optional[Entity], head: str, words: list[str]) -> bool:
+        """Do a description's words beyond its head match what e was called?"""
+        if e is None:
+            return False
+        extra = {w.lstrip("+") for w in words if w not in (head, *_LINK_STOP)}
+        return bool(extra & {h.lstrip("+") for h, x, _ in self.descriptions if x is e})
+
     def _previous_subject(self, pos: int) -> Optional[Entity]:
         """The person who is the subject of the sentence before pos's, outside quotes."""
         tok = self._token_at(pos)
@@ -1752,15 +1759,14 @@ class Resolver:
         subject = self._previous_subject(pos) if words and words[0] == "the" and not self.head_plural \
             and self.head_is_subject and _person_noun(head) and head not in ORG_DESC and head not in SPOKES_ROLES \
             and head not in CONTEST_ROLES and head not in PERSON_ORGS and head != "president" else None
-        told = e is not None and bool({w.lstrip("+") for w in words if w not in (head, *_LINK_STOP)} & {
-            h.lstrip("+") for h, x, _ in self.descriptions if x is e})
-        held_before = subject is not None and not ({"former", "ex"} & set(words)) \
-            and (head, id(subject)) in self.former_roles  # ("a former Treasury secretary" is no "the Treasury secretary")
-        if subject is not None and subject is not e and (e is None or e.type == "person") and not told \
-                and not held_before:
-            # (unless the words beyond the role tell the linked one apart: "the Democratic front-runner")
+        if subject is not None and subject is not e and (e is None or e.type == "person") \
+                and not self._tells_apart(e, head, words) \
+                and ({"former", "ex"} & set(words) or (head, id(subject)) not in self.former_roles):
             # "Former Florida Sen. Bob Graham ... has pushed for it. The Democrat told Yahoo":
             # a role opening the story's next step is the one the last sentence was about
+            # (unless the words beyond the role tell the linked one apart, "the Democratic
+            # front-runner", or the subject held the role before: "a former Treasury
+            # secretary" is no "the Treasury secretary")
             return subject, "person", [subject]
         if e is not None and not (self.head_plural and e.type == "person" and _person_noun(head.rstrip("s"))):
             # "campaign officials" are not one person ("Clinton's missteps" are hers)
