@@ -98,6 +98,13 @@ def test_a_titles_full_stop_ends_no_sentence():
                           ("former Gov. Jeb Bush of Florida", "said on Twitter", "''He should retract his comments,''")]
 
 
+def test_an_abbreviation_before_a_sentence_opener_ends_the_sentence():
+    from quotegraph.attribute.assemble import _sentence_break
+    for gap, ends in ((" in the U.S. He ", True), (" former Gov. Jeb ", False), (" the U.S. Senate ", False),
+                      (" Plan B. The ", True), (" said J. Smith ", False)):
+        assert _sentence_break(gap, 0, len(gap)) is ends, gap
+
+
 def test_a_quote_in_a_sentence_of_its_own_goes_on_with_the_quote_before_it():
     t = ("“His legend will live on,” Spencer said, as passers-by stopped to take photos of the mural. "
          "“His stories will live on here.”")

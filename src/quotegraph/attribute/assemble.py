@@ -72,8 +72,10 @@ def _cross_sentence(text: str, a: Run, b: Run) -> bool:
 # a full stop after these ends no sentence: "former Gov. Jeb Bush of Florida said"
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gov", "sen", "rep", "reps", "st", "jr", "sr", "lt", "gen", "col", "sgt",
                  "capt", "maj", "prof", "rev", "atty", "u.s", "d.c", "inc", "co", "corp", "vs"}
-_ABBREV_STOP = re.compile(r"(?:\b(?:[A-Za-z]\.)+|\b(?:%s)\.)(?=\s)" % "|".join(
-    re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)), re.I)
+# ... unless the next word is one that opens sentences: "in the U.S. He said" ends one
+_OPENERS = r"(?:He|She|It|They|We|I|The|But|This|That|These|Those|His|Her|Their|Its|And|So|Yet|In|A|An)"
+_ABBREV_STOP = re.compile(r"(?i:\b(?:[A-Za-z]\.)+|\b(?:%s)\.)(?=\s)(?!\s+%s\b)" % ("|".join(
+    re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)), _OPENERS))
 
 
 def _sentence_break(text: str, a: int, b: int) -> bool:
