@@ -196,10 +196,19 @@ class NameIndex:
         entity's gender from its given name."""
         name = clean_name(text, type_ == "person")
         words = name_words(name, type_ == "person")
+        surname_only = False
+        if not words and gender and type_ == "person":
+            # "Mr. King", "Mrs. Bishop": after an honorific a title word is a surname; it
+            # names someone the article named in full, never a new person
+            words, surname_only = name_words(name, False), True
         if not words or any(w in ("v", "vs") for w in words):  # "Trump v. Trump" is a court case
             return None
         cands = [ent for ent in self.entities if ent.type == type_ and _joint_ok(ent, words)
                  and (compatible(words, ent.words, type_) or compatible(ent.words, words, type_))]
+        if surname_only:
+            cands = [e for e in cands if len(e.words) >= 2 and e.words[-1] == words[-1]]
+            if not cands:
+                return None
         if gender and gender_of is not None and len(cands) > 1:
             agree = [e for e in cands if gender_of(e.words) in (gender, None)]
             cands = agree or cands

@@ -24,7 +24,7 @@ from ..model import Attribution, Speaker
 from . import salience
 from .names import COMMON_WORDS, KNOWN_ORGS, ORG_WORDS, SUFFIXES, TITLES, Entity, NameIndex, display_name
 from .spans import _etype, _name_gender, _name_span, _placename, _trim
-from .words import (ANON, ANON_MARKERS, CENSUS_GENDER, CONTEST_ROLES, COUNTRIES, COURT_WORKS, DEMONYMS,
+from .words import (ANON, ANON_MARKERS, CAPITALS, CENSUS_GENDER, CONTEST_ROLES, COUNTRIES, COURT_WORKS, DEMONYMS,
                     DEMONYM_ADJECTIVES, DOCUMENTS, FAMOUS, FAMOUS_ROLES, FEMALE, GENERIC_PLACES, GIVEN_NAMES,
                     GIVING_VERBS, KIN, MADE_WORKS, MAKING_VERBS, MALE, MAX_GAP_WORDS, NATIONS, NEWSROOM,
                     NOT_NAMES, ORG_DESC, PARTIES, PARTY_WORDS, PERSON_ORGS, PERSON_ORG_NAMES, PERSON_ROLES,
@@ -74,6 +74,9 @@ class _Source:
     hw: str                   # the head word, lower-cased
 
 
+_OUTLET_NOUNS = {"magazine", "newspaper", "network", "channel", "website", "newsletter", "tabloid", "blog"}
+
+
 class Resolver:
     use_ranker = True  # rank pronoun candidates with the learned ranker when it is shipped
 
@@ -102,6 +105,8 @@ class Resolver:
         self.quote_starts = [s for s, _ in self.quote_spans]
         self._nicknamed(doc)
         self._transcript_labels(doc)
+        person_names = {x.text for x in doc.ents if x.label_ == "PERSON"}
+        person_surnames = {x[-1].text for x in doc.ents if x.label_ == "PERSON" and len(x) >= 2}
         for ent in doc.ents:
             t = _etype(ent.label_)
             of = next((k for k in range(ent.start + 2, ent.end - 1) if doc[k].lower_ == "of"), None)
@@ -110,6 +115,11 @@ class Resolver:
                 # "Meenakshi Ganguly of Human Rights Watch" (but "Bank of America")
                 ent, t = doc[ent.start:of], "person"
             if ent.label_ == "PERSON":
+                end = ent.end
+                while end < len(doc) and not doc[end - 1].whitespace_ and (
+                        doc[end].is_alpha or (doc[end].text in "©®ª™" and not doc[end].whitespace_)):
+                    end += 1  # "Marc TrÃ©vidic": a double-encoded letter the tokenizer broke the name at
+                ent = doc[ent.start:end]
                 # "Aung San Suu Kyi" where the NER took only "Kyi": capitalised name parts
                 # hanging on the name belong to it (not titles, roles, parties or places)
                 k = ent.start
@@ -124,7 +134,11 @@ class Resolver:
                 ent = doc[k:ent.end]
             titled = ent.start > 0 and doc[ent.start - 1].text.lower().rstrip(".") in PERSON_TITLES
             given = 2 <= len(ent) <= 3 and all(x.text[:1].isupper() for x in ent) and (
-                ent[0].lower_ in GIVEN_NAMES or (ent[0].lower_ in CENSUS_GENDER and ent[0].lower_ not in COMMON_WORDS
+                ent[0].lower_ in GIVEN_NAMES or (ent[0].lower_, ent[-1].lower_) in FAMOUS_ROLES or (
+                    # "Naghmeh Abedini" (ORG) beside "Saeed Abedini": a family name
+                    len(ent) == 2 and ent.label_ == "ORG" and ent[-1].text in person_surnames and ent[0].is_alpha
+                    and ent[-1].lower_ not in COMMON_WORDS and ent[0].lower_ not in COMMON_WORDS
+                    and ent[0].lower_ not in ORG_WORDS and ent.text not in person_names) or (ent[0].lower_ in CENSUS_GENDER and ent[0].lower_ not in COMMON_WORDS
                                                  and ent.label_ == "GPE" and ent[-1].pos_ == "PROPN"
                                                  and all(x.text.istitle() for x in ent) and not _placename(ent)))
             # "Maryam Violet, an Iranian journalist": a role in apposition marks a person
@@ -133,6 +147,9 @@ class Resolver:
                             and any(d.lower_ in ("a", "an") for d in c.children) for c in ent.root.children)
             if (titled or given or described) and ent.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"):
                 t = "person"
+            elif t is None and ent.label_ in ("PRODUCT", "WORK_OF_ART", "FAC") and ent.end < len(doc) \
+                    and doc[ent.end].lower_ in _OUTLET_NOUNS:
+                t = "organisation"  # "Family Circle magazine" (PRODUCT): an outlet, "the magazine"
             elif t == "person" and (ent[0].lower_ == "the" or ent.text in KNOWN_ORGS):
                 # "The Harbour Gazette": people are not named with "the"; "Twitter", which
                 # the small NER model takes for a person in most articles that name it
@@ -142,11 +159,14 @@ class Resolver:
             elif t is None or ent.label_ in ("GPE", "NORP"):
                 continue
             ent = _trim(ent, org=t == "organisation")
-            if ent is None:
-                continue
+            if ent is None or (t == "person" and ent.text.islower() and ent.text.replace(" ", "").isalpha()):
+                continue  # (the NER's "jabbed" PERSON: a name has a capital)
             title_case = self._title_case_line(ent.start_char)
             if title_case:
                 ent, t = self._headline_cut(ent, t)
+            elif t == "organisation" and len(ent) >= 3 and ent[0].is_sent_start and ent[0].pos_ in ("ADJ", "PROPN") \
+                    and ent[0].lower_ in COMMON_WORDS and any(x.text == ent[1:].text for x in doc.ents):
+                ent = ent[1:]  # "Internal Trump University records ...": the sentence's capital, no part of the name
             ent, t = _name_span(ent, t, title_case)
             if all(x.lower_ in ("super", "pac", "pacs") for x in ent):
                 continue  # "a super PAC": a kind of group, not its name
@@ -171,6 +191,8 @@ class Resolver:
                 self.ent_at[tok.i] = e
             if t == "person" and hint:
                 self.gender_votes.setdefault(id(e), Counter())[hint] += 1
+            if t == "person" and e.gender is None and ent.root.dep_ == "appos" and ent.root.head.lower_ in KIN:
+                e.gender = KIN[ent.root.head.lower_]  # "Her husband, Saeed Abedini,": told apart from "Mrs. Abedini"
             self._link_descriptions(ent, e)
         self._unlabelled_names(doc)
         self._web_names(doc)
@@ -256,6 +278,7 @@ class Resolver:
         # "Powell's office" -> "the office"
         if root.dep_ in ("compound", "poss", "nmod") and root.head.pos_ == "NOUN" \
                 and root.head.lower_ not in CONTEST_ROLES \
+                and (root.head.lower_ in SPOKES_ROLES or not _person_noun(root.head.lower_)) \
                 and not (root.dep_ == "compound" and e.name in COUNTRIES):
             # ("the GOP candidate" is not the GOP, "the Iran sanctions bill" not Iran's)
             self.descriptions.append((root.head.lower_, e, ent.start_char))
@@ -638,6 +661,15 @@ class Resolver:
             country = DEMONYM_ADJECTIVES[nation]
             e = self.index.find(country, "organisation") or self.index.add(country, "organisation", (start, end))
             return e, "organisation", [e]
+        head = src.head
+        capital = next((o.text for p in head.children if p.dep_ == "prep" and p.lower_ == "in"
+                        for o in p.children if o.dep_ == "pobj" and o.i < span.end), None) \
+            if head.lower_ in ("government", "regime", "authorities", "leadership") else None
+        if capital in CAPITALS:
+            # "the government in Riyadh" speaks for Saudi Arabia
+            country = CAPITALS[capital]
+            e = self.index.find(country, "organisation") or self.index.add(country, "organisation", (start, end))
+            return e, "organisation", [e]
         if len(span) == 2 and span[0].lower_ in ("the", "this") and span[1].lower_ == "state":
             place = self._home_state(start)
             if place is not None:
@@ -717,6 +749,10 @@ class Resolver:
                 runs = None if head.lower_ == "administration" else \
                     (lambda p: self._named_campaign(p, "campaign|team|camp") is not None)
                 oe = next((o for o in (self._linked(w, {w}, start, keep=runs) for w in alike) if o is not None), None)
+                if oe is None and head.lower_ == "administration":
+                    # "the administration insisted" where no administration was named: the
+                    # president's
+                    oe = self._linked("president", {"president"}, start, before_only=True)
             if oe is not None and oe.type == "person":
                 suffix = PERSON_ORG_NAMES[head.lower_]
                 if suffix in ("campaign", "'s team"):
@@ -734,9 +770,8 @@ class Resolver:
                 # not with the full name FAMOUS gives the person
                 owner_name = self.article_name.get(id(oe), oe.name)
                 surname = owner_name.split()[-1]
-                if suffix == "administration" and f"{owner_name} administration" not in self.text \
-                        and f"{surname} administration" in self.text:
-                    owner_name = surname  # "the Obama administration", as the article says it
+                if suffix == "administration" and f"{owner_name} administration" not in self.text:
+                    owner_name = surname  # "the Obama administration", as the article says it (or as it is said)
                 name = f"{owner_name}{suffix}" if suffix.startswith("'") else f"{owner_name} {suffix}"
                 e = self.index.find(name, "organisation") or self.index.add(name, "organisation", (start, end))
                 return e, "organisation", [e]
@@ -1451,7 +1486,8 @@ class Resolver:
                 label = named(part)
                 # (not "Donald" off "Donald Trump Jr.", nor "Salma" off "Salma Hayek": what
                 # is cut must hold a common word or a title, no part of a name)
-                if label and any((x.lower_ in COMMON_WORDS and x.lower_ not in GIVEN_NAMES)
+                if label and any(((x.lower_ in COMMON_WORDS or x.lower_[:-1] in COMMON_WORDS and x.lower_[-1] == "s")
+                                  and x.lower_ not in GIVEN_NAMES)  # ("Pins": "pin" with an s)
                                  or x.lower_.rstrip(".") in TITLES for x in rest):
                     return part, "person" if label == "PERSON" or part[0].lower_ in GIVEN_NAMES else _etype(label)
         return ent, t
@@ -1565,7 +1601,10 @@ class Resolver:
         tok = self._token_at(pos)
         if tok is None or tok.sent.start == 0:
             return None
-        for t in self.doc[tok.sent.start - 1].sent:
+        sent = self.doc[tok.sent.start - 1].sent
+        # the main verb's subject first: in "Trump is on solid ground attacking Clinton,
+        # Carly Fiorina said" the sentence is about Fiorina
+        for t in sorted(sent, key=lambda t: (t.head.i != sent.root.i, t.i)):
             if t.dep_ in ("nsubj", "nsubjpass") and t.i in self.ent_at and not self.in_quote(t.idx):
                 e = self.ent_at[t.i]
                 if e.type == "person" and not self._doubtful_person(e):

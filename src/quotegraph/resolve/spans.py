@@ -8,8 +8,11 @@ from __future__ import annotations
 from typing import Optional
 
 from .names import COMMON_WORDS, ORG_WORDS, TITLES
-from .words import (BODY_WORDS, CENSUS_GENDER, FEMALE_NAMES, GIVEN_NAMES, MALE_NAMES, ORG_LABELS,
+from .words import (BODY_WORDS, CENSUS_GENDER, FEMALE_NAMES, GIVEN_NAMES, MALE_NAMES, ORG_LABELS, PERSON_ROLES,
                     PERSON_LABELS, PERSON_TITLES, PLACE_NOUNS, STATES, UNISEX_NAMES, US_STATES, _person_noun)
+
+
+_PERSONAL = {"he", "she", "they", "we", "you", "him", "her", "them", "me"}  # (not "I": "World War I"; not "US")
 
 
 def _trim(ent, org: bool = False):
@@ -27,6 +30,12 @@ def _trim(ent, org: bool = False):
     colon = next((t.i for t in ent if t.text == ":"), None)
     if colon is not None and colon > ent.start:
         ent = ent.doc[ent.start:colon]  # "De Blasio: Trust Bratton", a headline's label and its words
+    pron = next((t.i for t in ent if t.lower_ in _PERSONAL), None)
+    if pron is not None:
+        # "Schlafly’s Final Column Explains Why She Sees" (ORG) in a headline: no name holds "she"
+        if pron == ent.start:
+            return None
+        ent = ent.doc[ent.start:pron]
     if not org:
         # a person's name holds no possessive: "Schweizer’s Clinton Cash" is Schweizer's book
         poss = next((t.i for t in ent[1:-1] if t.tag_ == "POS" or t.text in ("'s", "’s")), None)
@@ -77,6 +86,14 @@ def _name_span(ent, t: str, title_case: bool):
             and all(x.text[:1].isupper() for x in doc[poss + 1:ent.end]):
         # "Fox News’ Bret Baier" tagged as one organisation: the person the outlet owns
         ent, t = doc[poss + 1:ent.end], "person"
+    elif t == "organisation":
+        given = next((k for k in range(ent.start + 1, ent.end - 1) if doc[k].lower_ in GIVEN_NAMES
+                      and doc[k].lower_ not in COMMON_WORDS), None)
+        if given is not None and ent.end - given <= 3 and all(x.is_alpha and x.text.istitle() for x in doc[given:ent.end]) \
+                and (doc[given - 1].lower_ in ORG_WORDS or (doc[given - 1].is_upper and len(doc[given - 1]) > 1)):
+            # "Fox News Sean Hannity", "CNN Jake Tapper" tagged as one organisation: the
+            # outlet's person
+            ent, t = doc[given:ent.end], "person"
     if t == "person" and len(ent) >= 2 and title_case:
         # a title-case headline or heading runs on past the name ("Ted Cruz Refuses
         # To Disavow", "America Ferrera Sent Donald"): the name ends at the first
@@ -110,7 +127,9 @@ def _name_span(ent, t: str, title_case: bool):
         # ("the Justice Department" is no Justice named Department)
         # "GOP Rep McCaul" (tagged ORG): a person, named after the title
         ent, t = doc[inner_title + 1:ent.end], "person"
-    role = next((k for k in range(ent.end - 3, ent.start - 1, -1) if doc[k].lower_ in COMMON_WORDS
+    role = next((k for k in range(ent.end - 3, ent.start - 1, -1)
+                 if (doc[k].lower_ in COMMON_WORDS or (k == ent.start and doc[k].lower_ in PERSON_ROLES
+                                                       and doc[k + 1].lower_ in GIVEN_NAMES))
                  and doc[k].lower_ not in GIVEN_NAMES and doc[k + 1].text[:1].isupper()
                  and doc[k].pos_ in ("NOUN", "PROPN") and _person_noun(doc[k].lower_)
                  and (t == "person" or all(x.lower_ in GIVEN_NAMES or x.lower_ not in COMMON_WORDS

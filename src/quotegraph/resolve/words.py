@@ -14,6 +14,8 @@ ANON = set(LEXICON["anonymous"])
 # "the Saudis said": a people named for its government -> the country
 DEMONYMS: dict[str, str] = LEXICON["demonyms"]
 DEMONYM_ADJECTIVES: dict[str, str] = LEXICON["demonym_adjectives"]  # "Turkish" -> Turkey
+# capitals that stand for their country's government: "the government in Beijing"
+CAPITALS: dict[str, str] = LEXICON["capitals"]
 COUNTRIES = set(DEMONYMS.values())
 PARTY_WORDS = {"republican", "gop", "democratic", "democrat"}
 ANON_MARKERS = set(LEXICON["anonymous_markers"])
@@ -104,7 +106,9 @@ TITLE_WORDS = {"sen": "senator", "gov": "governor", "rep": "representative", "pr
 NOT_PEOPLE = {"letter", "paper", "poster", "flyer", "order", "number", "center", "centre", "computer", "server",
               "filter", "chapter", "quarter", "matter", "paper", "report", "statement", "document", "memo",
               "government", "department", "movement", "agreement", "argument", "comment", "amendment",
-              "document", "monitor", "sector", "factor", "motor", "error", "theater", "corner", "border"}
+              "document", "monitor", "sector", "factor", "motor", "error", "theater", "corner", "border",
+              "newspaper", "power", "answer", "cover", "banner", "trailer", "tower", "water", "weather",
+              "summer", "winter", "dinner", "charter", "shelter", "sticker", "mirror", "meter"}
 _PERSON_SUFFIX = ("ist", "er", "or", "ian", "eon", "ant", "ent", "man", "woman", "-old", "ee")
 
 
