@@ -1507,3 +1507,64 @@ def test_a_role_a_name_modifies_is_someone_else(nlp):
             "Later, the campaign manager said he would stay.")
     r = _resolver(nlp, text)
     assert _said_by(r, text, "the campaign manager") == "Barry Bennett"  # not Carson, who has one
+
+
+def test_a_double_encoded_given_name_before_a_surname_is_part_of_it(nlp):
+    text = ("If Republicans had nominated Jeb Bush, Tom\u00c3\u00a1s Regalado would have cheered.\n\n"
+            "\"It is a disaster,\" said Mr. Regalado.")
+    r = _resolver_with_ents(nlp, text, [("Jeb Bush", "PERSON"), ("Regalado", "ORG"), ("Regalado", "PERSON", 1)])
+    assert _said_by(r, text, "Mr. Regalado") == "Tom\u00c3\u00a1s Regalado"
+
+
+def test_a_name_that_only_modifies_a_role_makes_no_group(nlp):
+    text = ("In response, former Hewlett-Packard CEO and presidential candidate Carly Fiorina opened up on Twitter.")
+    r = _resolver_with_ents(nlp, text, [("Hewlett-Packard", "ORG"), ("Carly Fiorina", "PERSON")])
+    assert _said_by(r, text, "former Hewlett-Packard CEO and presidential candidate Carly Fiorina") == "Carly Fiorina"
+
+
+def test_our_in_a_groups_name_and_a_super_pac_described(nlp):
+    text = ("The ads come from Our Principles PAC, a Super PAC aimed at the frontrunner.\n\n"
+            "The Super PAC also plans to target Indiana voters.")
+    r = _resolver_with_ents(nlp, text, [("Super PAC", "ORG"), ("The Super PAC", "ORG")])
+    assert _said_by(r, text, "Our Principles PAC") == "Our Principles PAC"
+    assert _said_by(r, text, "The Super PAC") == "Our Principles PAC"
+
+
+def test_the_first_person_named_after_role_words_is_the_source(nlp):
+    text = ("Hillary Clinton won the primary.\n\n"
+            "\"He's obviously struggling,\" said former Vermont governor Howard Dean (D), a Clinton supporter. "
+            "\"He knows he can't win.\"")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "former Vermont governor Howard Dean (D), a Clinton supporter") == "Howard Dean"
+
+
+def test_a_role_then_a_name_after_a_comma_is_that_person(nlp):
+    text = ("Vin Weber's firm lobbied for the nonprofit.\n\n"
+            "The director of the European Centre, Ina Kirsch, said the firms were hired to do research.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "The director of the European Centre, Ina Kirsch,") == "Ina Kirsch"
+    text = ("Jared Huffman spoke first.\n\n"
+            "Huffman, who does not support Grayson’s opponent, Murphy, said he was troubled.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "Huffman, who does not support Grayson’s opponent, Murphy") == "Jared Huffman"
+
+
+def test_a_given_name_in_apposition_to_kin_is_a_person(nlp):
+    text = "Curt Schilling was fired on Wednesday. Schilling's son, Grant, said his father had no regrets."
+    r = _resolver_with_ents(nlp, text, [("Curt Schilling", "PERSON"), ("Schilling", "PERSON", 1), ("Grant", "ORG")])
+    assert _said_by(r, text, "Schilling's son, Grant,") == "Grant"
+
+
+def test_a_newspaper_described_is_one_named_as_a_paper(nlp):
+    text = ("Nikki Haley should be deported, a headline from the Wall Street Journal editorial board reads. "
+            "It is a sign of the GOP’s distemper on immigration reform, the board writes.\n\n"
+            "The newspaper, long a sign of sanity, writes that Haley is right.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "The newspaper, long a sign of sanity,") == "Wall Street Journal"
+
+
+def test_a_role_of_the_same_kind_finds_the_person(nlp):
+    text = ("Donald Trump threw famous Mexican-American reporter Jorge Ramos out of a news conference.\n\n"
+            "The anchor for Univision was trying to ask a question about immigration.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "The anchor for Univision") == "Jorge Ramos"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Optional
@@ -28,7 +29,7 @@ from .words import (ANON, ANON_MARKERS, CAPITALS, CENSUS_GENDER, CONTEST_ROLES, 
                     DEMONYM_ADJECTIVES, DOCUMENTS, FAMOUS, FAMOUS_ROLES, FEMALE, GENERIC_PLACES, GIVEN_NAMES,
                     GIVING_VERBS, KIN, MADE_WORKS, MAKING_VERBS, MALE, MAX_GAP_WORDS, NATIONS, NEWSROOM,
                     NOT_NAMES, ORG_DESC, PARTIES, PARTY_WORDS, PERSON_ORGS, PERSON_ORG_NAMES, PERSON_ROLES,
-                    PERSON_TITLES, PLACE_BODIES, POLL_OUTPUT, POLL_WORDS, PRONOUNS, PUBLIC_BODY_WORDS,
+                    PERSON_TITLES, PLACE_BODIES, POLL_OUTPUT, POLL_WORDS, PRONOUNS, PUBLIC_BODY_WORDS, ROLE_KINDS,
                     SPEECH_NOUNS, SPOKES_ROLES, STATES, TITLE_WORDS, UNMARKED_ORG_DESC, US_STATES,
                     WORK_NOUNS, _LINK_STOP, _person_noun, _singular)
 
@@ -72,6 +73,11 @@ class _Source:
     head: Any                 # the word the span is about (Resolver._source_head)
     words: list[str]          # the span's words, lower-cased
     hw: str                   # the head word, lower-cased
+
+
+def _ascii_fold(word: str) -> str:
+    """ "Tomás" -> "Tomas": the given-name lists are unaccented."""
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii")
 
 
 _OUTLET_NOUNS = {"magazine", "newspaper", "network", "channel", "website", "newsletter", "tabloid", "blog"}
@@ -143,7 +149,10 @@ class Resolver:
                                                  and all(x.text.istitle() for x in ent) and not _placename(ent)))
             # "Maryam Violet, an Iranian journalist": a role in apposition marks a person
             # (an indefinite one: "Doral, the candidate boasted" is a misparse)
-            described = len(ent) >= 2 and any(c.dep_ == "appos" and c.lower_ in PERSON_ROLES
+            # "Schilling's son, Grant,": a given name in apposition to kin is a person
+            kin = len(ent) == 1 and ent.root.dep_ == "appos" and ent.root.head.lower_ in KIN \
+                and ent[0].lower_ in GIVEN_NAMES
+            described = kin or len(ent) >= 2 and any(c.dep_ == "appos" and c.lower_ in PERSON_ROLES
                             and any(d.lower_ in ("a", "an") for d in c.children) for c in ent.root.children)
             if (titled or given or described) and ent.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"):
                 t = "person"
@@ -161,6 +170,9 @@ class Resolver:
             ent = _trim(ent, org=t == "organisation")
             if ent is None or (t == "person" and ent.text.islower() and ent.text.replace(" ", "").isalpha()):
                 continue  # (the NER's "jabbed" PERSON: a name has a capital)
+            if t is not None and ent.start > 0 and "Ã" in doc[ent.start - 1].text and doc[ent.start - 1].text[:1].isupper() \
+                    and _ascii_fold(display_name(doc[ent.start - 1].text)).lower() in GIVEN_NAMES:
+                ent, t = doc[ent.start - 1:ent.end], "person"  # "TomÃ¡s Regalado": a double-encoded given name
             title_case = self._title_case_line(ent.start_char)
             if title_case:
                 ent, t = self._headline_cut(ent, t)
@@ -168,7 +180,7 @@ class Resolver:
                     and ent[0].lower_ in COMMON_WORDS and any(x.text == ent[1:].text for x in doc.ents):
                 ent = ent[1:]  # "Internal Trump University records ...": the sentence's capital, no part of the name
             ent, t = _name_span(ent, t, title_case)
-            if all(x.lower_ in ("super", "pac", "pacs") for x in ent):
+            if all(x.lower_ in ("super", "pac", "pacs", "the", "a") for x in ent):
                 continue  # "a super PAC": a kind of group, not its name
             if all(x.lower_ in GENERIC_PLACES and x.is_lower for x in ent):
                 continue  # "secretary of state’s" tagged ORG: "state" names no body
@@ -533,6 +545,8 @@ class Resolver:
                 continue
             if chunk[-1].lower_ in ("republican", "democrat", "independent"):
                 continue  # "the Utah Republican": a party member, described
+            if all(t.lower_ in ("super", "pac", "pacs", "the") for t in toks):
+                continue  # "a Super PAC": a kind of group
             first = next(t for t in toks if t.pos_ == "PROPN")
             titled = [k for k, t in enumerate(toks[:-1]) if t.text.lower().rstrip(".") in PERSON_TITLES
                       or (t.lower_ in PERSON_ROLES and t.text[:1].isupper())]
@@ -549,7 +563,8 @@ class Resolver:
                 typ = "organisation"
             else:
                 continue
-            name = doc[first.i:toks[-1].i + 1]
+            lo = first.i - (typ == "organisation" and first.i > chunk.start and doc[first.i - 1].text in ("Our", "My"))
+            name = doc[lo:toks[-1].i + 1]  # ("Our Principles PAC", "My Brother's Keeper": the title's "Our")
             if self._title_case_line(name.start_char):
                 name, typ = self._headline_cut(name, typ)  # "Zoe Questioned Why ..."
             s, e = name.start_char, name.end_char
@@ -696,8 +711,14 @@ class Resolver:
         before = self.doc[j]
         role = before.text == "," or (before.pos_ in ("NOUN", "PROPN") and before.i not in self.ent_at and (
             _person_noun(before.lower_) or before.lower_.rstrip(".") in PERSON_TITLES))
-        if not role or any(a.dep_ in ("prep", "relcl") and span.start <= a.i < span.end
-                           for t in self.doc[k:toks[-1].i + 1] for a in t.ancestors):
+        # after a comma the name is the role's, whatever the parse ("The director of the
+        # European Centre, Ina Kirsch,"), unless someone else was named first ("Huffman,
+        # who does not support Grayson’s opponent, Murphy")
+        others = any(x is not None and x is not e and x.type == "person" and self.doc[i + 1].text in (",", "(")
+                     for i, x in ((i, self.ent_at.get(i)) for i in range(span.start, k)))
+        nested = any(a.dep_ in ("prep", "relcl") and span.start <= a.i < span.end
+                     for t in self.doc[k:toks[-1].i + 1] for a in t.ancestors)
+        if not role or others or (nested and before.text != ","):
             return None  # ("a spokesman for Donald Trump" is not Trump, nor "X, who backs Y" Y)
         return e, e.type, [e]
 
@@ -892,10 +913,15 @@ class Resolver:
                 if len(named) > 1:
                     return None, "unknown", named
             # the same when the parse garbles it: "and" between two different people
+            # (a name that only modifies a noun is no one in the group: "former Hewlett-Packard
+            # CEO and presidential candidate Carly Fiorina")
+            last_tok = {self.ent_at[x.i]: x for x in span if x.i in self.ent_at}
+            modifier = {e for e, x in last_tok.items() if x.dep_ in ("compound", "poss", "nmod")
+                        and x.head.pos_ in ("NOUN", "PROPN") and x.head.i not in self.ent_at}
             for t in span:
                 if t.lower_ in ("and", "&"):
-                    left = {self.ent_at.get(x.i) for x in span if x.i < t.i} & set(ents)
-                    right = {self.ent_at.get(x.i) for x in span if x.i > t.i} & set(ents)
+                    left = {self.ent_at.get(x.i) for x in span if x.i < t.i} & set(ents) - modifier
+                    right = {self.ent_at.get(x.i) for x in span if x.i > t.i} & set(ents) - modifier
                     lp = sorted(left, key=lambda e: e.name)
                     rp = sorted(right - left, key=lambda e: e.name)
                     if lp and rp and head.i not in (x.i for x in span if x.dep_ == "pobj"):
@@ -907,6 +933,12 @@ class Resolver:
             e_head = self.ent_at.get(head.i)
             k = span.start + (len(span) > 2 and span[0].lower_.rstrip(".") in PERSON_TITLES)
             lead = self.ent_at.get(k)
+            if lead is None and len(people) > 1:
+                # "former Vermont governor Howard Dean (D), a Clinton supporter": the first
+                # person, when only role words come before the name
+                first = next(x for x in span if self.ent_at.get(x.i) in people)
+                if all(x.i not in self.ent_at for x in span if x.i < first.i):
+                    k, lead = first.i, self.ent_at[first.i]
             if lead is not None and lead.type == "person" and lead is not e_head:
                 j = k
                 while j + 1 < span.end and self.ent_at.get(j + 1) is lead:
@@ -1773,6 +1805,14 @@ class Resolver:
             score = {e: v for e, v in score.items() if e.type == "person"}  # "the candidate" is a person
         elif head in ORG_DESC and head not in PERSON_ORG_NAMES:
             score = {e: v for e, v in score.items() if e.type == "organisation"}  # "the court" is no justice
+            named_so = {e for e in self.index.entities if e.type == "organisation"
+                        and any(k in e.name.lower().split() for k in ORG_DESC[head])} \
+                if head in ("newspaper", "paper", "magazine", "network", "channel", "tabloid", "outlet") else None
+            if named_so:
+                # "The newspaper, long a vocal advocate of immigration reform", with the Wall
+                # Street Journal named: a body of a kind is one described so or named so, not
+                # one that only shares a modifier
+                score = {e: v for e, v in score.items() if head in v[1] or e in named_so}
         if not score:
             return None
         best = max(score, key=lambda e: (score[e][0], score[e][2] >= 0, score[e][2]))
@@ -1795,11 +1835,20 @@ class Resolver:
             e = self._poll(pos, pos + 1)
             return (e, e.type, [e]) if e is not None else (None, "unknown", [])
         e = self._linked(head, set(words), pos, last)
+        kin_role = False
+        if e is None and head in ROLE_KINDS:
+            # "the star journalist" for "reporter Jorge Ramos": a role of the same kind
+            # (which the previous sentence's subject must hold too to be preferred)
+            e = next((x for x in (self._linked(w, set(words) | {w}, pos, last) for w in ROLE_KINDS[head])
+                      if x is not None), None)
+            kin_role = e is not None
         subject = self._previous_subject(pos) if words and words[0] == "the" and not self.head_plural \
             and self.head_is_subject and _person_noun(head) and head not in ORG_DESC and head not in SPOKES_ROLES \
             and head not in CONTEST_ROLES and head not in PERSON_ORGS and head != "president" else None
         if subject is not None and subject is not e and (e is None or e.type == "person") \
                 and not self._tells_apart(e, head, words) \
+                and not (kin_role and not any(x is subject and h in (head, *ROLE_KINDS[head])
+                                              for h, x, _ in self.descriptions)) \
                 and ({"former", "ex"} & set(words) or (head, id(subject)) not in self.former_roles):
             # "Former Florida Sen. Bob Graham ... has pushed for it. The Democrat told Yahoo":
             # a role opening the story's next step is the one the last sentence was about

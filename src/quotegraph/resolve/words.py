@@ -129,6 +129,14 @@ def _person_noun(noun: str) -> bool:
     return noun not in NOT_PEOPLE and noun.endswith(_PERSON_SUFFIX)
 
 
+# roles of one kind: a description by one finds a person introduced by another ("the star
+# journalist" for "reporter Jorge Ramos"), when nobody was called by its own word
+_KINDS = [("journalist", "reporter", "anchor", "correspondent", "newsman", "newswoman", "broadcaster"),
+          ("executive", "ceo", "businessman", "businesswoman", "mogul", "magnate", "tycoon", "entrepreneur"),
+          ("lawmaker", "legislator", "congressman", "congresswoman"),
+          ("author", "writer", "novelist"),
+          ("scholar", "professor", "academic")]
+ROLE_KINDS: dict[str, tuple] = {w: tuple(x for x in kind if x != w) for kind in _KINDS for w in kind}
 # heads that name a place or a level of government, not one body: "the state" is not the State Department
 GENERIC_PLACES = {"state", "states", "city", "country", "nation", "government", "county", "world", "house", "area",
                   "region", "district", "market", "industry", "public", "people"}
