@@ -1568,3 +1568,21 @@ def test_a_role_of_the_same_kind_finds_the_person(nlp):
             "The anchor for Univision was trying to ask a question about immigration.")
     r = _resolver(nlp, text)
     assert _said_by(r, text, "The anchor for Univision") == "Jorge Ramos"
+
+
+def test_a_short_form_the_article_defines_names_that_body(nlp):
+    text = ("The Junge SVP, the party's youth wing, gathered signatures.\n\n"
+            "In the late 1990s, the conservative Swiss People’s Party, or SVP, began to politicize migration.\n\n"
+            "The SVP said the vote was a victory.")
+    r = _resolver_with_ents(nlp, text, [("Junge SVP", "ORG"), ("Swiss People’s Party", "PERSON"),
+                                        ("SVP", "ORG", 1), ("SVP", "ORG", 2)])
+    assert _said_by(r, text, "The SVP") == "Swiss People’s Party"
+
+
+def test_a_town_the_ner_once_calls_a_person_is_no_candidate(nlp):
+    text = ("Luay Sami arrived in Clarkston in 2011. Clarkston is a small town. Clarkston has many refugees.\n\n"
+            "Soon, Clarkston became his home. Recently, he said, he found the town welcoming.")
+    ents = [("Luay Sami", "PERSON"), ("Clarkston", "GPE"), ("Clarkston", "GPE", 1), ("Clarkston", "GPE", 2),
+            ("Clarkston", "PERSON", 3)]
+    r = _resolver_with_ents(nlp, text, ents)
+    assert all(e.name != "Clarkston" for e in r.index.entities if e.type == "person")

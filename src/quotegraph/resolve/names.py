@@ -186,6 +186,7 @@ class NameIndex:
 
     def __init__(self):
         self.entities: list[Entity] = []
+        self.aliases: dict[str, Entity] = {}  # short forms an article defines: "the Swiss People’s Party, or SVP,"
 
     def add(self, text: str, type_: str, span: tuple[int, int], rename: bool = True,
             gender: str | None = None, gender_of=None) -> Entity | None:
@@ -205,6 +206,8 @@ class NameIndex:
             return None
         cands = [ent for ent in self.entities if ent.type == type_ and _joint_ok(ent, words)
                  and (compatible(words, ent.words, type_) or compatible(ent.words, words, type_))]
+        if len(words) == 1 and words[0] in self.aliases:
+            cands = [self.aliases[words[0]]]
         if surname_only:
             cands = [e for e in cands if len(e.words) >= 2 and e.words[-1] == words[-1]]
             if not cands:

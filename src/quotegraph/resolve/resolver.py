@@ -80,6 +80,9 @@ def _ascii_fold(word: str) -> str:
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii")
 
 
+_ORG_ENDINGS = {"party", "committee", "association", "foundation", "university", "institute", "council",
+                "agency", "department", "union", "campaign", "corporation", "inc", "corp", "commission"}
+_DEFINED_SHORT = re.compile(r"(?:,\s+or\s+(?:the\s+)?|\s+\()([A-Z][A-Za-z]{1,5})(?=[,)])")
 _OUTLET_NOUNS = {"magazine", "newspaper", "network", "channel", "website", "newsletter", "tabloid", "blog"}
 
 
@@ -112,9 +115,13 @@ class Resolver:
         self._nicknamed(doc)
         self._transcript_labels(doc)
         person_names = {x.text for x in doc.ents if x.label_ == "PERSON"}
+        labels = Counter((x.text, x.label_) for x in doc.ents)
         person_surnames = {x[-1].text for x in doc.ents if x.label_ == "PERSON" and len(x) >= 2}
         for ent in doc.ents:
             t = _etype(ent.label_)
+            if ent.label_ == "PERSON" and len(ent) == 1 and ent.text not in person_surnames \
+                    and labels[ent.text, "GPE"] >= max(3, 2 * labels[ent.text, "PERSON"] + 1):
+                continue  # "Clarkston became his home": a town the NER mostly calls one
             of = next((k for k in range(ent.start + 2, ent.end - 1) if doc[k].lower_ == "of"), None)
             if of is not None and of - ent.start <= 3 and all(
                     x.pos_ == "PROPN" and x.lower_ not in ORG_WORDS for x in doc[ent.start:of]):
@@ -167,6 +174,8 @@ class Resolver:
                 t = "organisation"  # "Saudi Arabia", a government that speaks ("it said")
             elif t is None or ent.label_ in ("GPE", "NORP"):
                 continue
+            if t == "person" and len(ent) >= 2 and ent[-1].lower_ in _ORG_ENDINGS:
+                t = "organisation"  # "Swiss People’s Party" (PERSON): a name that ends so is a body's
             ent = _trim(ent, org=t == "organisation")
             if ent is None or (t == "person" and ent.text.islower() and ent.text.replace(" ", "").isalpha()):
                 continue  # (the NER's "jabbed" PERSON: a name has a capital)
@@ -201,6 +210,9 @@ class Resolver:
                 continue
             for tok in (doc[ent.start - 1:ent.end] if lo < ent.start_char else ent):
                 self.ent_at[tok.i] = e
+            short = _DEFINED_SHORT.match(self.text, ent.end_char) if t == "organisation" and len(ent) >= 2 else None
+            if short and short.group(1) not in ent.text:
+                self.index.aliases[short.group(1).lower()] = e  # "the Swiss People’s Party, or SVP," / "(SVP)"
             if t == "person" and hint:
                 self.gender_votes.setdefault(id(e), Counter())[hint] += 1
             if t == "person" and e.gender is None and ent.root.dep_ == "appos" and ent.root.head.lower_ in KIN:
