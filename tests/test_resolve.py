@@ -1586,3 +1586,35 @@ def test_a_town_the_ner_once_calls_a_person_is_no_candidate(nlp):
             ("Clarkston", "PERSON", 3)]
     r = _resolver_with_ents(nlp, text, ents)
     assert all(e.name != "Clarkston" for e in r.index.entities if e.type == "person")
+
+
+def test_the_vice_presidential_nominee_is_the_running_mate(nlp):
+    text = ("At a rally here last week, Mike Pence showed the crowd a clip of Gov. Maggie Hassan.\n\n"
+            "\"Governor Hassan, let me help you out,\" the Republican vice-presidential nominee riffed. "
+            "Donald Trump, the Republican nominee, was not there.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "the Republican vice-presidential nominee") == "Mike Pence"
+
+
+def test_an_initialism_the_ner_calls_a_person_is_no_person(nlp):
+    text = ("The LGBT group met on Monday. The LGBT caucus wants a new plank, and anti-LGBT language "
+            "should go, it said. The LGBT members agreed.\n\n"
+            "Donald Trump spoke later, and he said the party should be welcoming.")
+    r = _resolver_with_ents(nlp, text, [("LGBT", "ORG"), ("LGBT", "ORG", 1), ("anti-LGBT", "PERSON"),
+                                        ("LGBT", "ORG", 3), ("Donald Trump", "PERSON")])
+    assert all(e.type != "person" for e in r.index.entities if "LGBT" in e.name)
+
+
+def test_a_given_name_the_tagger_reads_as_a_verb_stays_in_the_name(nlp):
+    text = "\"It's a pretty expensive business model,\" said Will Doyle, a professor of higher education."
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "Will Doyle, a professor of higher education") == "Will Doyle"
+
+
+def test_a_role_the_subject_was_elected_as_describes_them(nlp):
+    text = ("London's Muslim mayor rebuffs Trump on 'exception' to ban;\n\n"
+            "The British capital's new mayor on Tuesday rejected Republican presidential candidate Donald "
+            "Trump's offer to make an exception for Sadiq Khan.\n\n"
+            "Khan, a Muslim, was elected as mayor of London last week.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "The British capital's new mayor") == "Sadiq Khan"

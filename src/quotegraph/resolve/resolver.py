@@ -116,9 +116,10 @@ class Resolver:
         self._transcript_labels(doc)
         person_names = {x.text for x in doc.ents if x.label_ == "PERSON"}
         labels = Counter((x.text, x.label_) for x in doc.ents)
-        person_surnames = {x[-1].text for x in doc.ents if x.label_ == "PERSON" and len(x) >= 2}
+        person_surnames = {x[-1].text for x in doc.ents if x.label_ == "PERSON" and len(x) >= 2
+                           and all(w.is_alpha and w.text.istitle() for w in x)}
         for ent in doc.ents:
-            t = _etype(ent.label_)
+            t, label = _etype(ent.label_), ent.label_  # (a re-cut span has no label)
             if ent.label_ == "PERSON" and len(ent) == 1 and ent.text not in person_surnames \
                     and labels[ent.text, "GPE"] >= max(3, 2 * labels[ent.text, "PERSON"] + 1):
                 continue  # "Clarkston became his home": a town the NER mostly calls one
@@ -176,6 +177,13 @@ class Resolver:
                 continue
             if t == "person" and len(ent) >= 2 and ent[-1].lower_ in _ORG_ENDINGS:
                 t = "organisation"  # "Swiss People’s Party" (PERSON): a name that ends so is a body's
+            elif t == "person" and label == "PERSON" and ent[-1].text not in person_surnames \
+                    and ent[-1].lower_ not in GIVEN_NAMES and ent[-1].text not in FAMOUS \
+                    and (ent[-1].text.isupper() and len(ent[-1]) > 1 or labels[ent[-1].text, "ORG"] > 2 * labels[ent[-1].text, "PERSON"]) \
+                    and (len(ent) == 1 or (len(ent) == 3 and ent[0].lower_ in ("anti", "pro") and ent[1].text == "-")):
+                # "LGBT", "anti-LGBT" (tagged ORG elsewhere): an initialism, or one word the
+                # NER mostly calls a body, no one's surname, names no person
+                t = "organisation"
             ent = _trim(ent, org=t == "organisation")
             if ent is None or (t == "person" and ent.text.islower() and ent.text.replace(" ", "").isalpha()):
                 continue  # (the NER's "jabbed" PERSON: a name has a capital)
@@ -246,6 +254,14 @@ class Resolver:
                         # "Lawrence H. Summers, a former Treasury secretary" is no "the Treasury secretary"
                         for w in [_singular(tok)] + mods:
                             self.former_roles.add((w, id(e)))
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            # "Khan was elected as mayor of London": the role the subject takes "as"
+            for p in root.head.children:
+                if p.dep_ == "prep" and p.lower_ == "as":
+                    for tok in p.children:
+                        if tok.dep_ == "pobj" and tok.pos_ == "NOUN" and tok.i not in self.ent_at \
+                                and _person_noun(_singular(tok)):
+                            self.descriptions.append((_singular(tok), e, ent.start_char))
         if root.dep_ == "nsubj":
             # "Trump would become the Republican presidential candidate", "Ailes is the
             # chairman": the predicate noun is a child of the verb, not of the name
@@ -308,9 +324,13 @@ class Resolver:
             self.descriptions.append((root.head.lower_, e, ent.start_char))
         # role words in front of the name: "billionaire Paul Singer", "Florida Sen. Marco
         # Rubio", "Republican nominee Donald Trump", "the former secretary of state Hillary"
+        # (in the headline, whose words the parser reads worst, a clause's subject is no
+        # modifier: "London's Muslim mayor rebuffs Trump" makes no mayor of Trump)
         i = ent.start - 1
         roles = []
-        while i >= 0 and i >= ent.start - 6 and self.doc[i].pos_ in ("NOUN", "ADJ", "PROPN", "DET", "ADP", "PUNCT") \
+        headline = ent.start_char < self.text.find("\n")
+        while i >= 0 and i >= ent.start - 6 and not (headline and self.doc[i].dep_ in ("nsubj", "dobj")) \
+                and self.doc[i].pos_ in ("NOUN", "ADJ", "PROPN", "DET", "ADP", "PUNCT") \
                 and self.doc[i].text not in (",", ".", ";", ":", "(") and i not in self.ent_at \
                 and (self.doc[i].pos_ != "ADP" or self.doc[i].lower_ in ("of", "from", "by")):  # not "an editorial at Clinton"
             # "Hispanics!”Former" is one token when the source lacks a space
@@ -1799,6 +1819,8 @@ class Resolver:
         entities `keep` accepts, when given."""
         if head == "president" and "vice" in words:
             head = "vice"  # "the vice president" is described by "vice", as titles are read
+        elif head in ("nominee", "candidate", "pick", "choice") and any(w == "vice" or w.startswith("vice-") for w in words):
+            head, words = "vice", {w for w in words if w != head}  # "the vice-presidential nominee"
         content_words = {w for w in words if w not in _LINK_STOP}
         content_words = {TITLE_WORDS.get(w.rstrip("."), w) for w in content_words}
         content_words |= {"+" + w for w in content_words if w in PARTY_WORDS and w != head}

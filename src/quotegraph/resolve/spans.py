@@ -44,6 +44,8 @@ def _trim(ent, org: bool = False):
     i = ent.start
     while i < ent.end - 1 and (ent.doc[i].pos_ not in ("PROPN",) or not ent.doc[i].text[:1].isupper()) \
             and ent.doc[i].lower_ not in ("the",) \
+            and not (not org and ent.doc[i].text.istitle() and ent.doc[i + 1].pos_ == "PROPN"
+                     and (ent.doc[i].lower_ in GIVEN_NAMES or ent.doc[i].lower_ in CENSUS_GENDER)) \
             and not (org and ent.doc[i].pos_ in ("ADJ", "NUM") and ent.doc[i].is_alpha and ent.doc[i].text.istitle()) \
             and not (org and ent.doc[i].pos_ == "NOUN" and ent.doc[i].is_alpha and ent.doc[i].is_upper
                      and len(ent.doc[i]) > 1):  # "KING-TV"
