@@ -1618,3 +1618,17 @@ def test_a_role_the_subject_was_elected_as_describes_them(nlp):
             "Khan, a Muslim, was elected as mayor of London last week.")
     r = _resolver(nlp, text)
     assert _said_by(r, text, "The British capital's new mayor") == "Sadiq Khan"
+
+
+def test_a_possessive_typed_with_an_opening_quote_mark_is_no_part_of_the_name():
+    from quotegraph.resolve.names import NameIndex
+    idx = NameIndex()
+    a = idx.add("Donald Trump‘s", "person", (0, 14))
+    assert a.name == "Donald Trump" and idx.add("Trump", "person", (30, 35)) is a
+
+
+def test_a_capitalised_party_alone_is_no_party_of_that_name(nlp):
+    text = ("Tim Kaine spoke to the convention.\n\n"
+            "Kaine said the Party’s platform calls for repealing the amendment.")
+    r = _resolver_with_ents(nlp, text, [("Tim Kaine", "PERSON"), ("Kaine", "PERSON", 1), ("Party", "ORG")])
+    assert all(e.name != "Party" for e in r.index.entities)

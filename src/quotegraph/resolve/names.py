@@ -24,7 +24,7 @@ GIVEN_NAME_WORDS = set((_HERE / "first_names.txt").read_text(encoding="utf-8").s
     w for ws in json.loads((_HERE / "given_names.json").read_text(encoding="utf-8")).values() for w in ws}
 # full names of well-known people (famous_names.json): the spelling to keep on a tie
 FAMOUS_FULL = set(json.loads((_HERE / "famous_names.json").read_text(encoding="utf-8")).values())
-_WORD = re.compile(r"[\w’'.-]+")
+_WORD = re.compile(r"[\w’‘'.-]+")
 
 
 # UTF-8 read as Windows-1252: "Ã§" for "ç", "Ã©" for "é" (some feeds double-encode names)
@@ -47,7 +47,7 @@ def display_name(name: str) -> str:
 def name_words(name: str, person: bool = True) -> list[str]:
     """Lower-cased words of a name without titles (people only: "the Republican Party"
     keeps "republican"), possessives and dots."""
-    words = [w.lower().replace("’", "'").rstrip(".") for w in _WORD.findall(name)]
+    words = [w.lower().replace("’", "'").replace("‘", "'").rstrip(".") for w in _WORD.findall(name)]
     words = [w[:-2] if w.endswith("'s") else w for w in words]
     words = [w.rstrip("'") for w in words if w and w not in ("'", "'s")]
     strip = TITLES if person else {"the"}
@@ -64,7 +64,7 @@ def clean_name(text: str, person: bool = True) -> str:
     """The name itself from an entity's text: no leading titles (for people; an
     organisation loses only "the") or trailing possessive."""
     text = text.strip().strip("\"“”‘«»").rstrip("'’ ") if text.strip().endswith(("''", "\"", "”")) else text.strip()
-    text = re.sub(r"[’']s$", "", text).strip(" ,;:\"“”«»")
+    text = re.sub(r"[’‘']s$", "", text).strip(" ,;:\"“”«»")  # (‘ typed for ’: "Donald Trump‘s")
     if text.endswith(".") and not text.endswith(ABBREV_END) and not _INITIALISM_END.search(text):
         text = text.rstrip(".")
     words = text.split()

@@ -197,7 +197,9 @@ class Resolver:
                     and ent[0].lower_ in COMMON_WORDS and any(x.text == ent[1:].text for x in doc.ents):
                 ent = ent[1:]  # "Internal Trump University records ...": the sentence's capital, no part of the name
             ent, t = _name_span(ent, t, title_case)
-            if all(x.lower_ in ("super", "pac", "pacs", "the", "a") for x in ent):
+            if all(x.lower_ in ("super", "pac", "pacs", "the", "a") for x in ent) or (
+                    len(ent) == 1 and t == "organisation" and ent[0].lower_ in ("party", "committee", "campaign")):
+                # ("the Party’s platform": a capitalised word for a kind of body, not its name)
                 continue  # "a super PAC": a kind of group, not its name
             if all(x.lower_ in GENERIC_PLACES and x.is_lower for x in ent):
                 continue  # "secretary of state’s" tagged ORG: "state" names no body
@@ -956,6 +958,9 @@ class Resolver:
                     right = {self.ent_at.get(x.i) for x in span if x.i > t.i} & set(ents) - modifier
                     lp = sorted(left, key=lambda e: e.name)
                     rp = sorted(right - left, key=lambda e: e.name)
+                    if all(e.type == "organisation" for e in lp) and len(rp) == 1 and rp[0].type == "person" \
+                            and self.ent_at.get(head.i) is rp[0]:
+                        continue  # "Yahoo News and former TV network anchor Katie Couric": her roles
                     if lp and rp and head.i not in (x.i for x in span if x.dep_ == "pobj"):
                         return None, "unknown", lp + rp
             if conj and any(t.pos_ == "NOUN" for t in conj) and self.ent_at.get(head.i) is not None:
