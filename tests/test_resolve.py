@@ -1632,3 +1632,13 @@ def test_a_capitalised_party_alone_is_no_party_of_that_name(nlp):
             "Kaine said the Party’s platform calls for repealing the amendment.")
     r = _resolver_with_ents(nlp, text, [("Tim Kaine", "PERSON"), ("Kaine", "PERSON", 1), ("Party", "ORG")])
     assert all(e.name != "Party" for e in r.index.entities)
+
+
+def test_a_court_case_speaks_for_the_court_and_a_peoples_leadership_for_its_country(nlp):
+    text = ("The Supreme Court will hear the case next year.\n\n"
+            "Precedents at risk include Walmart Stores v. Dukes, which denied class-action status to employees.\n\n"
+            "China has grown stronger. It is a shift that has shaken up the Russian leadership, which is watching "
+            "China's advance.")
+    r = _resolver(nlp, text)
+    assert _said_by(r, text, "which") == "Supreme Court"
+    assert _said_by(r, text, "which", nth=1) == "Russia"

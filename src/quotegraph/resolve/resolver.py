@@ -1062,6 +1062,21 @@ class Resolver:
                 return None, "anonymous", []  # "even those who did so", "anyone who says"
             if ante is not None:
                 ante = self._through_copula(ante)
+                lo = min(t.i for t in ante.subtree)
+                if hw in ("which", "that") and any(t.lower_ in ("v.", "vs.") for t in self.doc[lo:head.i]):
+                    # "Walmart Stores v. Dukes, which denied class-action status": a case
+                    # speaks for the court that decided it
+                    courts = [e for e in self.index.entities if e.type == "organisation" and "court" in e.words
+                              and any(s < start for s, _ in e.mentions)]
+                    if courts:
+                        e = max(courts, key=lambda e: max(s for s, _ in e.mentions if s < start))
+                        return e, e.type, [e]
+                nation = next((c.lower_ for c in ante.children if c.dep_ == "amod" and c.text[:1].isupper()), None)
+                if ante.lower_ in ("government", "leadership", "regime") and nation in DEMONYM_ADJECTIVES:
+                    # "the Russian leadership, which is watching": the country
+                    country = DEMONYM_ADJECTIVES[nation]
+                    e = self.index.find(country, "organisation") or self.index.add(country, "organisation", (start, start + 1))
+                    return e, e.type, [e]
                 # "Govs. Jeb Bush and Chris Christie, who say ...": each of them
                 pair = [ante.head] if ante.dep_ == "conj" else []
                 pair += [c for c in ante.children if c.dep_ == "conj"]
