@@ -698,32 +698,29 @@ class Resolver:
         span, start, end = src.span, src.start, src.end
         people = " ".join(t.lower_ for t in span[1:]) if len(span) > 1 and span[0].lower_ == "the" else None
         if people in DEMONYMS and span[1].text[:1].isupper():
-            country = DEMONYMS[people]
-            e = self.index.find(country, "organisation") or self.index.add(country, "organisation", (start, end))
-            return e, "organisation", [e]
+            return self._country(DEMONYMS[people], start, end)
         place_body = self._place_body(span)
         if place_body is not None:
             return place_body, "organisation", [place_body]
         nation = " ".join(t.lower_ for t in span[:-1] if t.lower_ not in ("the", "a")) if len(span) > 1 else None
         if span[-1].lower_ == "government" and nation in DEMONYM_ADJECTIVES and span[-2].text[:1].isupper():
-            # "the Turkish government" speaks for Turkey
-            country = DEMONYM_ADJECTIVES[nation]
-            e = self.index.find(country, "organisation") or self.index.add(country, "organisation", (start, end))
-            return e, "organisation", [e]
+            return self._country(DEMONYM_ADJECTIVES[nation], start, end)  # "the Turkish government": Turkey
         head = src.head
         capital = next((o.text for p in head.children if p.dep_ == "prep" and p.lower_ == "in"
                         for o in p.children if o.dep_ == "pobj" and o.i < span.end), None) \
             if head.lower_ in ("government", "regime", "authorities", "leadership") else None
         if capital in CAPITALS:
-            # "the government in Riyadh" speaks for Saudi Arabia
-            country = CAPITALS[capital]
-            e = self.index.find(country, "organisation") or self.index.add(country, "organisation", (start, end))
-            return e, "organisation", [e]
+            return self._country(CAPITALS[capital], start, end)  # "the government in Riyadh": Saudi Arabia
         if len(span) == 2 and span[0].lower_ in ("the", "this") and span[1].lower_ == "state":
             place = self._home_state(start)
             if place is not None:
                 return place, "organisation", [place]
         return None
+
+    def _country(self, name: str, start: int, end: int) -> Reading:
+        """A country speaking as its government, named as the article names it."""
+        e = self.index.find(name, "organisation") or self.index.add(name, "organisation", (start, end))
+        return e, "organisation", [e]
 
     def _role_then_name_reading(self, src: _Source) -> Optional[Reading]:
         """A role, then the person who holds it, ending the span: "Google's chief human
@@ -1073,10 +1070,7 @@ class Resolver:
                         return e, e.type, [e]
                 nation = next((c.lower_ for c in ante.children if c.dep_ == "amod" and c.text[:1].isupper()), None)
                 if ante.lower_ in ("government", "leadership", "regime") and nation in DEMONYM_ADJECTIVES:
-                    # "the Russian leadership, which is watching": the country
-                    country = DEMONYM_ADJECTIVES[nation]
-                    e = self.index.find(country, "organisation") or self.index.add(country, "organisation", (start, start + 1))
-                    return e, e.type, [e]
+                    return self._country(DEMONYM_ADJECTIVES[nation], start, start + 1)  # "the Russian leadership, which"
                 # "Govs. Jeb Bush and Chris Christie, who say ...": each of them
                 pair = [ante.head] if ante.dep_ == "conj" else []
                 pair += [c for c in ante.children if c.dep_ == "conj"]
