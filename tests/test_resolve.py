@@ -1642,3 +1642,16 @@ def test_a_court_case_speaks_for_the_court_and_a_peoples_leadership_for_its_coun
     r = _resolver(nlp, text)
     assert _said_by(r, text, "which") == "Supreme Court"
     assert _said_by(r, text, "which", nth=1) == "Russia"
+
+
+def test_a_spaced_dash_ends_a_persons_name(nlp):
+    text = ("Deborah Jordan Reynolds - Santilli's girlfriend and co-host on his channel - said he was innocent.\n\n"
+            "Reynolds said the trial was unfair.")
+    r = _resolver_with_ents(nlp, text, [("Deborah Jordan Reynolds - Santilli", "PERSON"), ("Reynolds", "PERSON", 1)])
+    assert _said_by(r, text, "Reynolds", nth=1) == "Deborah Jordan Reynolds"
+
+
+def test_a_sentence_opening_modal_is_no_given_name_of_a_company(nlp):
+    text = "As Its Rivals Pair Up, Will Twitter Be Next?\n\nTwitter said it had no plans to sell."
+    r = _resolver_with_ents(nlp, text, [("Will Twitter Be Next", "PERSON"), ("Twitter", "PERSON", 1)])
+    assert all(e.name != "Will Twitter" for e in r.index.entities)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .names import COMMON_WORDS, ORG_WORDS, TITLES
+from .names import COMMON_WORDS, KNOWN_ORGS, ORG_WORDS, TITLES
 from .words import (BODY_WORDS, CENSUS_GENDER, FEMALE_NAMES, GIVEN_NAMES, MALE_NAMES, ORG_LABELS, PERSON_ROLES,
                     PERSON_LABELS, PERSON_TITLES, PLACE_NOUNS, STATES, UNISEX_NAMES, US_STATES, _person_noun)
 
@@ -45,6 +45,7 @@ def _trim(ent, org: bool = False):
     while i < ent.end - 1 and (ent.doc[i].pos_ not in ("PROPN",) or not ent.doc[i].text[:1].isupper()) \
             and ent.doc[i].lower_ not in ("the",) \
             and not (not org and ent.doc[i].text.istitle() and ent.doc[i + 1].pos_ == "PROPN"
+                     and not ent.doc[i].is_sent_start and ent.doc[i + 1].text not in KNOWN_ORGS  # (not "Will Twitter")
                      and (ent.doc[i].lower_ in GIVEN_NAMES or ent.doc[i].lower_ in CENSUS_GENDER)) \
             and not (org and ent.doc[i].pos_ in ("ADJ", "NUM") and ent.doc[i].is_alpha and ent.doc[i].text.istitle()) \
             and not (org and ent.doc[i].pos_ == "NOUN" and ent.doc[i].is_alpha and ent.doc[i].is_upper
@@ -141,8 +142,9 @@ def _name_span(ent, t: str, title_case: bool):
         # Recorder Helen Purcell", "DJ Beverly Bond": the role is no part of the name
         ent, t = doc[role + 1:ent.end], "person"
     if t == "person":
-        cut = next((k for k in range(ent.start + 1, ent.end) if doc[k].lower_ in ("of", ",", "and")), None)
-        if cut is not None:  # "Meenakshi Ganguly of Human Rights Watch"
+        cut = next((k for k in range(ent.start + 1, ent.end) if doc[k].lower_ in ("of", ",", "and")
+                    or (doc[k].text in ("-", "–", "—") and doc[k - 1].whitespace_)), None)
+        if cut is not None:  # "Meenakshi Ganguly of Human Rights Watch", "Deborah Jordan Reynolds - Santilli's"
             ent = doc[ent.start:cut]
     return ent, t
 
