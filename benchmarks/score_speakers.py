@@ -4,7 +4,7 @@
     python benchmarks/score_speakers.py tune    # the tuning sets (our tune split of train)
     python benchmarks/score_speakers.py tune2
     python benchmarks/score_speakers.py tune3   # 20 randomly drawn tune articles (tune4-6 alike)
-    python benchmarks/score_speakers.py fitwhole  # 16 whole articles of the fit split (fitwhole2-8, 12-14, 16-19 alike)
+    python benchmarks/score_speakers.py fitwhole  # 16 whole articles of the fit split (fitwhole2-8, 12-14, 16-20 alike)
     python benchmarks/score_speakers.py fitwhole9  # held out, with fitwhole6, 10, 11 and 15: report only
     python benchmarks/score_speakers.py dev --gold-spans   # the resolver alone, from gold source spans
 
@@ -38,7 +38,8 @@ SETS = {"dev": ("dev.jsonl", "dev"), "tune": ("tune.jsonl", "train"), "tune2": (
         "fitwhole12": ("fitwhole12.jsonl", "train"), "fitwhole13": ("fitwhole13.jsonl", "train"),
         "fitwhole14": ("fitwhole14.jsonl", "train"), "fitwhole15": ("fitwhole15.jsonl", "train"),
         "fitwhole16": ("fitwhole16.jsonl", "train"), "fitwhole17": ("fitwhole17.jsonl", "train"),
-        "fitwhole18": ("fitwhole18.jsonl", "train"), "fitwhole19": ("fitwhole19.jsonl", "train")}
+        "fitwhole18": ("fitwhole18.jsonl", "train"), "fitwhole19": ("fitwhole19.jsonl", "train"),
+        "fitwhole20": ("fitwhole20.jsonl", "train")}
 
 
 def load_scorer():
