@@ -1885,7 +1885,7 @@ class Resolver:
         e = self._linked(head, set(words), pos, last)
         kin_role = False
         if e is None and head in ROLE_KINDS:
-            # "the star journalist" for "reporter Jorge Ramos": a role of the same kind
+            # "The anchor for Univision" for "reporter Jorge Ramos": a role of the same kind
             # (which the previous sentence's subject must hold too to be preferred)
             e = next((x for x in (self._linked(w, set(words) | {w}, pos, last) for w in ROLE_KINDS[head])
                       if x is not None), None)

@@ -129,8 +129,8 @@ def _person_noun(noun: str) -> bool:
     return noun not in NOT_PEOPLE and noun.endswith(_PERSON_SUFFIX)
 
 
-# roles of one kind: a description by one finds a person introduced by another ("the star
-# journalist" for "reporter Jorge Ramos"), when nobody was called by its own word
+# roles of one kind: a description by one finds a person introduced by another ("the anchor
+# for Univision" for "reporter Jorge Ramos"), when nobody was called by its own word
 _KINDS = [("journalist", "reporter", "anchor", "correspondent", "newsman", "newswoman", "broadcaster"),
           ("executive", "ceo", "businessman", "businesswoman", "mogul", "magnate", "tycoon", "entrepreneur"),
           ("lawmaker", "legislator", "congressman", "congresswoman"),
