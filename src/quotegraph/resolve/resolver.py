@@ -28,7 +28,8 @@ from .spans import _etype, _name_gender, _name_span, _placename, _trim
 from .words import (ANON, ANON_MARKERS, CAPITALS, CENSUS_GENDER, CONTEST_ROLES, COUNTRIES, COURT_WORKS, DEMONYMS,
                     DEMONYM_ADJECTIVES, DOCUMENTS, FAMOUS, FAMOUS_ROLES, FEMALE, GENERIC_PLACES, GIVEN_NAMES,
                     GIVING_VERBS, KIN, MADE_WORKS, MAKING_VERBS, MALE, MAX_GAP_WORDS, NATIONS, NEWSROOM,
-                    NOT_NAMES, ORG_DESC, PARTIES, PARTY_WORDS, PERSON_ORGS, PERSON_ORG_NAMES, PERSON_ROLES,
+                    NOT_NAMES, ORG_DESC, ORG_ENDINGS, OUTLET_NOUNS, PARTIES, PARTY_WORDS, PERSON_ORGS,
+                    PERSON_ORG_NAMES, PERSON_ROLES,
                     PERSON_TITLES, PLACE_BODIES, POLL_OUTPUT, POLL_WORDS, PRONOUNS, PUBLIC_BODY_WORDS, ROLE_KINDS,
                     SPEECH_NOUNS, SPOKES_ROLES, STATES, TITLE_WORDS, UNMARKED_ORG_DESC, US_STATES,
                     WORK_NOUNS, _LINK_STOP, _person_noun, _singular)
@@ -80,10 +81,7 @@ def _ascii_fold(word: str) -> str:
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii")
 
 
-_ORG_ENDINGS = {"party", "committee", "association", "foundation", "university", "institute", "council",
-                "agency", "department", "union", "campaign", "corporation", "inc", "corp", "commission"}
 _DEFINED_SHORT = re.compile(r"(?:,\s+or\s+(?:the\s+)?|\s+\()([A-Z][A-Za-z]{1,5})(?=[,)])")
-_OUTLET_NOUNS = {"magazine", "newspaper", "network", "channel", "website", "newsletter", "tabloid", "blog"}
 
 
 class Resolver:
@@ -114,7 +112,6 @@ class Resolver:
         self.quote_starts = [s for s, _ in self.quote_spans]
         self._nicknamed(doc)
         self._transcript_labels(doc)
-        person_names = {x.text for x in doc.ents if x.label_ == "PERSON"}
         labels = Counter((x.text, x.label_) for x in doc.ents)
         person_surnames = {x[-1].text for x in doc.ents if x.label_ == "PERSON" and len(x) >= 2
                            and all(w.is_alpha and w.text.istitle() for w in x)}
@@ -152,7 +149,7 @@ class Resolver:
                     # "Naghmeh Abedini" (ORG) beside "Saeed Abedini": a family name
                     len(ent) == 2 and ent.label_ == "ORG" and ent[-1].text in person_surnames and ent[0].is_alpha
                     and ent[-1].lower_ not in COMMON_WORDS and ent[0].lower_ not in COMMON_WORDS
-                    and ent[0].lower_ not in ORG_WORDS and ent.text not in person_names) or (ent[0].lower_ in CENSUS_GENDER and ent[0].lower_ not in COMMON_WORDS
+                    and ent[0].lower_ not in ORG_WORDS and not labels[ent.text, "PERSON"]) or (ent[0].lower_ in CENSUS_GENDER and ent[0].lower_ not in COMMON_WORDS
                                                  and ent.label_ == "GPE" and ent[-1].pos_ == "PROPN"
                                                  and all(x.text.istitle() for x in ent) and not _placename(ent)))
             # "Maryam Violet, an Iranian journalist": a role in apposition marks a person
@@ -165,7 +162,7 @@ class Resolver:
             if (titled or given or described) and ent.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"):
                 t = "person"
             elif t is None and ent.label_ in ("PRODUCT", "WORK_OF_ART", "FAC") and ent.end < len(doc) \
-                    and doc[ent.end].lower_ in _OUTLET_NOUNS:
+                    and doc[ent.end].lower_ in OUTLET_NOUNS:
                 t = "organisation"  # "Family Circle magazine" (PRODUCT): an outlet, "the magazine"
             elif t == "person" and (ent[0].lower_ == "the" or ent.text in KNOWN_ORGS):
                 # "The Harbour Gazette": people are not named with "the"; "Twitter", which
@@ -175,7 +172,7 @@ class Resolver:
                 t = "organisation"  # "Saudi Arabia", a government that speaks ("it said")
             elif t is None or ent.label_ in ("GPE", "NORP"):
                 continue
-            if t == "person" and len(ent) >= 2 and ent[-1].lower_ in _ORG_ENDINGS:
+            if t == "person" and len(ent) >= 2 and ent[-1].lower_ in ORG_ENDINGS:
                 t = "organisation"  # "Swiss People’s Party" (PERSON): a name that ends so is a body's
             elif t == "person" and label == "PERSON" and ent[-1].text not in person_surnames \
                     and ent[-1].lower_ not in GIVEN_NAMES and ent[-1].text not in FAMOUS \

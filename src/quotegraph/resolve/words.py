@@ -129,6 +129,11 @@ def _person_noun(noun: str) -> bool:
     return noun not in NOT_PEOPLE and noun.endswith(_PERSON_SUFFIX)
 
 
+# last words that make a "person" the NER tagged a body: "Swiss People’s Party"
+ORG_ENDINGS = {"party", "committee", "association", "foundation", "university", "institute", "council",
+               "agency", "department", "union", "campaign", "corporation", "inc", "corp", "commission"}
+# a name right before one of these is an outlet's: "Family Circle magazine"
+OUTLET_NOUNS = {"magazine", "newspaper", "network", "channel", "website", "newsletter", "tabloid", "blog"}
 # roles of one kind: a description by one finds a person introduced by another ("the anchor
 # for Univision" for "reporter Jorge Ramos"), when nobody was called by its own word
 _KINDS = [("journalist", "reporter", "anchor", "correspondent", "newsman", "newswoman", "broadcaster"),
