@@ -968,7 +968,7 @@ def test_a_full_name_given_only_inside_a_quote_still_names_the_person(nlp):
 
 
 def test_census_given_names_give_a_gender_a_lone_surname_does_not_take():
-    from quotegraph.resolve.resolver import _name_gender
+    from quotegraph.resolve.spans import _name_gender
     assert _name_gender(["wendy", "sherman"]) == "f"  # too rare in PolNeAR for its own lists
     assert _name_gender(["denis", "mcdonough"]) == "m"
     assert _name_gender(["clinton"]) is None  # a surname, though the Census lists it as a given name
@@ -1005,7 +1005,7 @@ def test_a_no_break_space_inside_a_name_is_read_as_a_space(nlp):
 
 def test_a_person_entity_with_a_possessive_inside_is_the_owner():
     import spacy
-    from quotegraph.resolve.resolver import _trim
+    from quotegraph.resolve.spans import _trim
     doc = spacy.blank("en")("Schweizer ’s Clinton Cash details donations .")
     for t in doc[0:4]:
         t.pos_ = "PROPN"

@@ -35,7 +35,8 @@ _FULL = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+|[A-Z][a-z]+\s+)?([A-Z][a-z]
 
 
 def main() -> int:
-    from quotegraph.resolve.resolver import GIVEN_NAMES, TITLES
+    from quotegraph.resolve.names import TITLES
+    from quotegraph.resolve.words import GIVEN_NAMES
     from training.split import split_ids
 
     folder = ROOT.parent / "shared/data/polnear/train/text"

@@ -1,4 +1,4 @@
-"""Fit the resolver's pronoun weights (resolve/resolver.py PRONOUN_WEIGHTS) by grid search.
+"""Fit the resolver's pronoun weights (resolve/pronouns.py PRONOUN_WEIGHTS) by grid search.
 
 These hand weights are the fallback: the shipped resolver ranks pronoun candidates with
 the learned ranker (training/train_pronoun_ranker.py).
@@ -33,7 +33,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     import spacy
     from quotegraph.nlp import DEFAULT_SPACY_MODEL
-    from quotegraph.resolve import resolver
+    from quotegraph.resolve import pronouns, resolver
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from score_speakers import judge_gold_spans, load_scorer
@@ -52,15 +52,15 @@ def main(argv=None) -> int:
         return sum(good for _, good in judged) / len(judged), sum(pron) / len(pron)
 
     resolver.Resolver.use_ranker = False  # these weights are the fallback for the learned ranker
-    default = dict(resolver.PRONOUN_WEIGHTS)
+    default = dict(pronouns.PRONOUN_WEIGHTS)
     print("current", default, "accuracy %.4f, pronoun %.4f" % accuracy())
     results = []
     keys = list(GRID)
     for values in itertools.product(*(GRID[k] for k in keys)):
-        resolver.PRONOUN_WEIGHTS.update(dict(zip(keys, values)))
+        pronouns.PRONOUN_WEIGHTS.update(dict(zip(keys, values)))
         acc, pacc = accuracy()
         results.append((acc, pacc, dict(zip(keys, values))))
-    resolver.PRONOUN_WEIGHTS.update(default)
+    pronouns.PRONOUN_WEIGHTS.update(default)
     results.sort(key=lambda r: (r[0], r[1]), reverse=True)
     for acc, pacc, w in results[:10]:
         print(f"accuracy {acc:.4f}  pronoun {pacc:.4f}  {w}")

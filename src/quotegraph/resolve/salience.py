@@ -9,7 +9,7 @@ quote ended, is it the article's main subject, was it last named inside what som
 (the topic of a quote is seldom the next speaker). A conditional logit model (training/train_pronoun_ranker.py,
 deterministic, from our hand-checked speaker annotations of PolNeAR train's fit split) weighs them; the
 best-scoring candidate wins. Without the weights file the resolver's hand-set weights
-(resolver.PRONOUN_WEIGHTS) rank them instead.
+(pronouns.PRONOUN_WEIGHTS) rank them instead.
 """
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 English model glues headline words, roles and titles to names ("Actress Amandla
 Stenberg", "Ted Cruz Refuses To Disavow"), cuts a body's remit off ("House Select
 Committee" + "on Benghazi") and takes towns for people; these functions mend its spans
-before resolver.py adds them to the article's name index."""
+before mentions.py adds them to the article's name index."""
 from __future__ import annotations
 
 from typing import Optional

@@ -1,7 +1,7 @@
 """The vocabulary speaker resolution reads by: pronouns, roles and titles, what
 organisations, works and polls are called, given names and their gender, nations and
 states, well-known people. The long lists live in lexicon.json and the name files beside
-it; this module loads them and holds the small sets the readings in resolver.py test."""
+it; this module loads them and holds the small sets the resolver's readings test."""
 from __future__ import annotations
 
 import json
