@@ -548,7 +548,7 @@ class ArticleMentions:
         """An organisation's name where the NER missed it ("Twitter takes bigger steps"
         in a headline the small model leaves untagged) is a mention of it all the same:
         "The company said" just below needs it."""
-        for name in KNOWN_ORGS:
+        for name in sorted(KNOWN_ORGS):  # (a set: sorted, so that two runs index them alike)
             # a curated organisation the NER never tagged, named at least twice (once
             # could be "Apple" the fruit)
             found = list(re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text))
