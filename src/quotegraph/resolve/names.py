@@ -21,7 +21,7 @@ SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _HERE = Path(__file__).parent
 COMMON_WORDS = set((_HERE / "common_words.txt").read_text(encoding="utf-8").split())
 GIVEN_NAME_WORDS = set((_HERE / "first_names.txt").read_text(encoding="utf-8").split()) | {
-    w for ws in json.loads((_HERE / "given_names.json").read_text(encoding="utf-8")).values() for w in ws}
+    w for k, ws in json.loads((_HERE / "given_names.json").read_text(encoding="utf-8")).items() if k != "_doc" for w in ws}
 # full names of well-known people (famous_names.json): the spelling to keep on a tie
 FAMOUS_FULL = set(json.loads((_HERE / "famous_names.json").read_text(encoding="utf-8")).values())
 _WORD = re.compile(r"[\w’‘'.-]+")
