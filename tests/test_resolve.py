@@ -1695,3 +1695,28 @@ def test_the_given_name_words_are_names():
     assert {"donald", "angela", "bernie"} <= FIRST_NAMES <= GIVEN_NAME_WORDS
     assert not GIVEN_NAME_WORDS & PERSON_ROLES
     assert all(len(w) >= 2 and w.isalpha() for w in GIVEN_NAME_WORDS)
+
+
+def test_a_lone_surname_typed_as_a_body_goes_to_the_namesake_already_called_by_it():
+    # the NER tags a bare "Bozell" ORG; of the people named Bozell it is the one the article
+    # already calls "Bozell", not his father named since (a fitwhole20 article: 16 items)
+    from quotegraph.resolve.names import NameIndex
+    idx = NameIndex()
+    son = idx.add("Brent Bozell III", "person", (0, 16))
+    assert idx.add("Bozell", "organisation", (40, 46)) is son
+    father = idx.add("Brent Bozell Jr.", "person", (80, 96))
+    assert father is not son
+    assert idx.add("Bozell", "organisation", (120, 126)) is son
+
+
+def test_a_generational_suffix_after_a_comma_belongs_to_the_name(nlp):
+    text = ("“Yes, I support Ted Cruz,” Brent Bozell III, founder of the Media Research Center, said.\n\n"
+            "Bozell was only five years old then. His father, Brent Bozell, Jr., was a writer.\n\n"
+            "“It is clear cut,” Bozell says.")
+    r = _resolver_with_ents(nlp, text, [("Brent Bozell III", "PERSON"), ("Bozell", "ORG", 1),
+                                        ("Brent Bozell", "PERSON", 1), ("Jr.", "PERSON"), ("Bozell", "ORG", 3)])
+    names = {e.name for e in r.index.entities if e.type == "person"}
+    assert {"Brent Bozell III", "Brent Bozell Jr."} <= names
+    assert not names & {"Jr.", "Brent Bozell"}  # no "Jr." of its own, no father without his suffix
+    assert _said_by(r, text, "Brent Bozell", 1) == "Brent Bozell Jr."
+    assert _said_by(r, text, "Bozell", 3) == "Brent Bozell III"

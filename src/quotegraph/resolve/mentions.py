@@ -50,7 +50,10 @@ class ArticleMentions:
         labels = Counter((x.text, x.label_) for x in doc.ents)
         person_surnames = {x[-1].text for x in doc.ents if x.label_ == "PERSON" and len(x) >= 2
                            and all(w.is_alpha and w.text.istitle() for w in x)}
+        suffixes: set[int] = set()  # tokens of a ", Jr." joined to the name before it
         for ent in doc.ents:
+            if ent.start in suffixes:
+                continue
             t, label = _etype(ent.label_), ent.label_  # (a re-cut span has no label)
             if ent.label_ == "PERSON" and len(ent) == 1 and ent.text not in person_surnames \
                     and labels[ent.text, "GPE"] >= max(3, 2 * labels[ent.text, "PERSON"] + 1):
@@ -146,12 +149,22 @@ class ArticleMentions:
                 # "-Nate Cohn explains": a list's dash glued to the given name, which the NER left out
                 lo = doc[ent.start - 1].idx + 1
                 name = self.text[lo:ent.end_char]
-            e = self.index.add(name, t, (lo, ent.end_char), rename=not self.in_quote(ent.start_char),
+            hi = ent.end_char
+            if t == "person" and ent.end + 1 < len(doc) and doc[ent.end].text == "," \
+                    and doc[ent.end + 1].lower_.rstrip(".") in SUFFIXES and doc[ent.end + 1].text[:1].isupper():
+                # "his father, Brent Bozell, Jr.": the suffix (which the NER leaves out, or
+                # takes for a name of its own) tells the namesake apart from Brent Bozell III
+                suffix = doc[ent.end + 1]
+                name, hi = f"{name} {suffix.text}", suffix.idx + len(suffix)
+                suffixes.add(suffix.i)
+            e = self.index.add(name, t, (lo, hi), rename=not self.in_quote(ent.start_char),
                                gender=hint if t == "person" else None, gender_of=_name_gender)
             if e is None:
                 continue
             for tok in (doc[ent.start - 1:ent.end] if lo < ent.start_char else ent):
                 self.ent_at[tok.i] = e
+            for i in suffixes & {ent.end + 1}:
+                self.ent_at[i] = e
             short = _DEFINED_SHORT.match(self.text, ent.end_char) if t == "organisation" and len(ent) >= 2 else None
             if short and short.group(1) not in ent.text:
                 self.index.aliases[short.group(1).lower()] = e  # "the Swiss People’s Party, or SVP," / "(SVP)"

@@ -247,7 +247,9 @@ class NameIndex:
             people = [e for e in self.entities if e.type == "person"
                       and [w for w in e.words if w not in SUFFIXES][-1:] == words]  # "Pate" for "... Pate IV"
             if people:
-                best = max(people, key=lambda e: e.last_pos)
+                # of namesakes, the one the article already calls by the bare surname
+                # ("Bozell" for Brent Bozell III, not for his father named since)
+                best = max(_called_bare(people, words), key=lambda e: e.last_pos)
         if best is None:
             best = Entity(name=name, type=type_)
             self.entities.append(best)
