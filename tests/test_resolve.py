@@ -1720,3 +1720,21 @@ def test_a_generational_suffix_after_a_comma_belongs_to_the_name(nlp):
     assert not names & {"Jr.", "Brent Bozell"}  # no "Jr." of its own, no father without his suffix
     assert _said_by(r, text, "Brent Bozell", 1) == "Brent Bozell Jr."
     assert _said_by(r, text, "Bozell", 3) == "Brent Bozell III"
+
+
+def test_names_the_ner_joins_into_one_span_are_each_their_own(nlp):
+    text = ("Matt Braynard runs the data team, and Witold Chrabaszcz builds its tools.\n\n"
+            "Braynard and Chrabaszcz declined to comment. “We test everything,” Chrabaszcz said.\n\n"
+            "Alphabet is bigger than Facebook. Alphabet and Facebook did not comment, and "
+            "Johnson & Johnson said nothing either.")
+    r = _resolver_with_ents(nlp, text, [("Matt Braynard", "PERSON"), ("Witold Chrabaszcz", "PERSON"),
+                                        ("Braynard and Chrabaszcz", "PERSON"), ("Chrabaszcz", "PERSON", 2),
+                                        ("Alphabet", "ORG"), ("Facebook", "ORG"),
+                                        ("Alphabet and Facebook", "ORG"), ("Johnson & Johnson", "ORG")])
+    names = {e.name for e in r.index.entities}
+    assert "Braynard and Chrabaszcz" not in names and "Alphabet and Facebook" not in names
+    assert _said_by(r, text, "Chrabaszcz", 2) == "Witold Chrabaszcz"
+    chrabaszcz = next(e for e in r.index.entities if e.name == "Witold Chrabaszcz")
+    assert text.index("Chrabaszcz declined") in {s for s, _ in chrabaszcz.mentions}
+    # a body's name with "&" in it stays whole: its parts are not tagged alone anywhere
+    assert "Johnson & Johnson" in names

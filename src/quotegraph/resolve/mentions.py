@@ -39,6 +39,35 @@ def _ascii_fold(word: str) -> str:
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode("ascii")
 
 
+_JOINERS = {"and", "&", ","}
+
+
+def _split_conjoined(doc, labels: Counter) -> list:
+    """The NER's spans, with a span that joins names split into them: "Braynard and
+    Chrabaszcz", "Carson, Huckabee" tagged as one PERSON are two people. An organisation
+    splits only when each part is tagged alone elsewhere ("Alphabet and Facebook"), so
+    "Johnson & Johnson" or "Ernst and Young" stay whole."""
+    from spacy.tokens import Span
+    out = []
+    for ent in doc.ents:
+        cuts = [k for k in range(ent.start + 1, ent.end - 1) if doc[k].lower_ in _JOINERS]
+        if not cuts or ent.label_ not in ("PERSON", "ORG"):
+            out.append(ent)
+            continue
+        bounds = [ent.start] + [c for k in cuts for c in (k, k + 1)] + [ent.end]
+        parts = [doc[a:b] for a, b in zip(bounds[::2], bounds[1::2]) if b > a]
+        named = len(parts) == len(cuts) + 1 and all(
+            p[0].text[:1].isupper() and p[-1].text[:1].isupper() and p[0].lower_ not in _JOINERS for p in parts)
+        if named and ent.label_ == "ORG":
+            named = all(labels[p.text, "ORG"] or labels[p.text, "PERSON"] for p in parts)
+        if not named or (ent.label_ == "PERSON" and len(parts[0]) == 1 and len(parts[-1]) >= 2
+                         and parts[0][0].lower_ in GIVEN_NAMES):
+            out.append(ent)  # ("Bill and Hillary Clinton": two people sharing a surname, left whole)
+            continue
+        out.extend(Span(doc, p.start, p.end, label=ent.label_) for p in parts)
+    return out
+
+
 class ArticleMentions:
     """Resolver's name finding: every method here fills self.index, self.ent_at and the
     description links while the Resolver is built."""
@@ -51,7 +80,7 @@ class ArticleMentions:
         person_surnames = {x[-1].text for x in doc.ents if x.label_ == "PERSON" and len(x) >= 2
                            and all(w.is_alpha and w.text.istitle() for w in x)}
         suffixes: set[int] = set()  # tokens of a ", Jr." joined to the name before it
-        for ent in doc.ents:
+        for ent in _split_conjoined(doc, labels):
             if ent.start in suffixes:
                 continue
             t, label = _etype(ent.label_), ent.label_  # (a re-cut span has no label)
