@@ -1738,3 +1738,22 @@ def test_names_the_ner_joins_into_one_span_are_each_their_own(nlp):
     assert text.index("Chrabaszcz declined") in {s for s, _ in chrabaszcz.mentions}
     # a body's name with "&" in it stays whole: its parts are not tagged alone anywhere
     assert "Johnson & Johnson" in names
+
+
+def test_a_relative_clause_before_the_sentences_own_speaker_is_an_aside(nlp):
+    # "Asked about Trump, who has insulted women, she replied": the who-clause is an aside
+    # inside her sentence, so it does not become the story's last speaker (a fitwhole17
+    # article: "she" went to Clinton once "who" had made Trump the last speaker); a
+    # who-clause with no speaker after it in its sentence still does
+    from quotegraph.model import Attribution
+    from quotegraph.resolve.resolver import _aside
+    text = ("Asked about her vote in the event that Clinton faces Donald Trump, who has insulted women, "
+            "she replied: “I don’t know.”\n\nThe bill was backed by John Smith, who said it would help.")
+    at = _finder(text)
+    who, replied, smith = (Attribution(source=[at("who")], cue=[at("has insulted")], content=[at("women")]),
+                           Attribution(source=[at("she replied", 3)], cue=[at("replied")], content=[at("“I don’t know.”")]),
+                           Attribution(source=[at("who said", 3)], cue=[at("said it")], content=[at("it would help")]))
+    atts = [who, replied, smith]
+    r = _resolver(nlp, text)
+    assert _aside(r, who, atts)
+    assert not _aside(r, replied, atts) and not _aside(r, smith, atts)

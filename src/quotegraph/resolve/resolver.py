@@ -146,6 +146,29 @@ class Resolver(ArticleMentions, SourceReadings, DescriptionLinks, PronounAnteced
 FALL_BACK_ON_RUNNERS_UP = True
 
 
+def _inside_other(a: Attribution, atts: list[Attribution]) -> bool:
+    """Is a's source (or cue) inside what another attribution reports? ('"All of the
+    campaigns are making their arguments," he said': the campaigns speak only inside his
+    quote, and "he" is still the one quoted before it.)"""
+    anchor = min((f[0] for f in list(a.source) + list(a.cue)), default=None)
+    return anchor is not None and any(f[0] <= anchor < f[1] for b in atts if b is not a for f in b.content)
+
+
+_RELATIVE = {"who", "which", "that"}
+
+
+def _aside(r, a: Attribution, atts: list[Attribution]) -> bool:
+    """Is a a relative clause's attribution in a sentence whose own attribution comes after
+    it? ("Asked about Trump, who has insulted women, she replied: ..." - she is not Trump.)"""
+    if len(a.source) != 1 or r.text[a.source[0][0]:a.source[0][1]].lower() not in _RELATIVE:
+        return False
+    tok = r._token_at(a.source[0][0])
+    if tok is None:
+        return False
+    sent = tok.sent
+    return any(b is not a and b.source and a.source[0][0] < b.source[0][0] < sent.end_char for b in atts)
+
+
 def resolve_speakers(doc, atts: list[Attribution], on_pronoun=None, use_ranker: Optional[bool] = None
                      ) -> list[Speaker]:
     """Fill in speaker, speaker_type and speaker_mentions on each attribution (in place);
@@ -161,6 +184,7 @@ def resolve_speakers(doc, atts: list[Attribution], on_pronoun=None, use_ranker: 
         if not a.source and not a.cue and a.content and a.origin != "nested":
             r.take_label(a)  # first: the label leaves the content every pronoun looks at
     r.all_content = [f for a in atts for f in r.solid(a)]
+    inner = {id(a) for a in atts if a.origin == "nested" or _inside_other(a, atts) or _aside(r, a, atts)}
     for a in sorted(atts, key=lambda a: a.start):
         r.content = r.solid(a)
         if a.source:
@@ -186,14 +210,14 @@ def resolve_speakers(doc, atts: list[Attribution], on_pronoun=None, use_ranker: 
         a.speaker_mentions = sorted(ent.mentions) if ent else []
         if ent is not None:
             quoted[id(ent)] = quoted.get(id(ent), 0) + 1
-            if a.origin != "nested":  # a quote inside a quote is not the story's last speaker
+            if id(a) not in inner:  # a quote inside a quote is not the story's last speaker
                 last = ent
         elif named:
             for n in named:
                 quoted[id(n)] = quoted.get(id(n), 0) + 1
-            if len(named) == 1 and a.origin != "nested":
+            if len(named) == 1 and id(a) not in inner:
                 last = named[0]  # "Sanders and his top aides said": the one named speaks on
-        if a.origin != "nested":
+        if id(a) not in inner:
             r.last_end = max([f[1] for f in list(a.source) + list(a.cue) + list(a.content)] + [r.last_end])
     # resolved pronoun and description mentions count as mentions of their speaker
     for a in atts:
