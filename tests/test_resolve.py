@@ -1757,22 +1757,3 @@ def test_a_relative_clause_before_the_sentences_own_speaker_is_an_aside(nlp):
     r = _resolver(nlp, text)
     assert _aside(r, who, atts)
     assert not _aside(r, replied, atts) and not _aside(r, smith, atts)
-
-
-def test_an_attribution_inside_someone_elses_quote_is_nested(nlp):
-    # '"All of the campaigns are making their arguments," he said': the campaigns speak
-    # inside his quote. An unquoted content is the tagger's guess at its extent, so what
-    # lies in it is not taken as nested.
-    from quotegraph.model import Attribution
-    from quotegraph.resolve.resolver import _inside_other
-    text = ("“All of the campaigns are making their arguments,” he said.\n\n"
-            "Palin’s posts include one last week saying the danger had been understated.")
-    at = _finder(text)
-    quote = Attribution(source=[at("he said", 2)], cue=[at("said.")], content=[at("“All of the campaigns are making their arguments,”")])
-    inner = Attribution(source=[at("All of the campaigns")], cue=[at("are making")], content=[at("their arguments")])
-    wide = Attribution(source=[at("one last week")], cue=[at("include")], content=[at("Palin’s posts include one last week saying")])
-    posts = Attribution(source=[at("Palin’s posts")], cue=[at("saying")], content=[at("the danger had been understated")])
-    atts = [quote, inner, wide, posts]
-    r = _resolver(nlp, text)
-    assert _inside_other(r, inner, atts)
-    assert not _inside_other(r, quote, atts) and not _inside_other(r, posts, atts)

@@ -146,16 +146,6 @@ class Resolver(ArticleMentions, SourceReadings, DescriptionLinks, PronounAnteced
 FALL_BACK_ON_RUNNERS_UP = True
 
 
-def _inside_other(r, a: Attribution, atts: list[Attribution]) -> bool:
-    """Is a's source (or cue) inside what another attribution quotes? ('"All of the
-    campaigns are making their arguments," he said': the campaigns speak only inside his
-    quote, and "he" is still the one quoted before it. Unquoted content is the tagger's
-    guess at its extent, too wide at times to say what is inside it.)"""
-    anchor = min((f[0] for f in list(a.source) + list(a.cue)), default=None)
-    return anchor is not None and r.in_quote(anchor) and any(
-        f[0] <= anchor < f[1] for b in atts if b is not a for f in b.content)
-
-
 _RELATIVE = {"who", "which", "that"}
 
 
@@ -186,7 +176,7 @@ def resolve_speakers(doc, atts: list[Attribution], on_pronoun=None, use_ranker: 
         if not a.source and not a.cue and a.content and a.origin != "nested":
             r.take_label(a)  # first: the label leaves the content every pronoun looks at
     r.all_content = [f for a in atts for f in r.solid(a)]
-    inner = {id(a) for a in atts if a.origin == "nested" or _inside_other(r, a, atts) or _aside(r, a, atts)}
+    inner = {id(a) for a in atts if a.origin == "nested" or _aside(r, a, atts)}
     for a in sorted(atts, key=lambda a: a.start):
         r.content = r.solid(a)
         if a.source:
