@@ -202,7 +202,7 @@ def resolve_speakers(doc, atts: list[Attribution], on_pronoun=None, use_ranker: 
         a.speaker_mentions = sorted(ent.mentions) if ent else []
         if ent is not None:
             quoted[id(ent)] = quoted.get(id(ent), 0) + 1
-            if id(a) not in inner:  # a quote inside a quote is not the story's last speaker
+            if id(a) not in inner:  # a quote inside a quote, or an aside, is not the story's last speaker
                 last = ent
         elif named:
             for n in named:
